@@ -1,0 +1,68 @@
+# wagtail-learninggroups: the two commands are `make demo` and `make test`.
+# Both create the virtualenv in .venv if it is missing and install what they need into it.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python example_site/manage.py
+DEMO_ADDRESS ?= 127.0.0.1:8000
+TEST_SETTINGS := tests.testapp.settings
+
+.PHONY: help demo test test-matrix docs lint format clean
+
+help:
+	@echo "make demo         set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
+	@echo "make test         lint, check migrations and run the whole test suite"
+	@echo "make test-matrix  run the suite on the lowest and the newest supported Wagtail (nox)"
+	@echo "make docs         build the documentation (warnings are errors)"
+	@echo "make format       format the code with ruff"
+	@echo "make clean        remove the virtualenv, the demo database and build output"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; run: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per set of extras, remade when pyproject.toml changes.
+$(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	@touch $@
+
+$(VENV)/.installed-nox: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "nox>=2024.4.15"
+	@touch $@
+
+demo: $(VENV)/.installed-demo
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@echo "Serving the example intranet on http://$(DEMO_ADDRESS)/ (admin: http://$(DEMO_ADDRESS)/admin/)"
+	$(MANAGE) runserver $(DEMO_ADDRESS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m django makemigrations --check --dry-run
+	$(BIN)/pytest
+
+test-matrix: $(VENV)/.installed-nox
+	$(BIN)/nox --session tests
+
+docs: $(VENV)/.installed-docs
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .nox .demo build dist docs/_build *.egg-info .pytest_cache .ruff_cache

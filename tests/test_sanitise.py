@@ -1,0 +1,119 @@
+import pytest
+from django.test import override_settings
+
+from tests.html_safety import load_xss_vectors, problems
+from wagtail_learninggroups.sanitise import clean_html
+
+# What Wagtail's rich text editor stores (database format) and what it renders (front end).
+WAGTAIL_STORED = (
+    '<h2 data-block-key="a1">Before the session</h2>'
+    '<p data-block-key="b2">Read <b>the</b> <i>guide</i>, see '
+    '<a linktype="page" id="3">our page</a> and <a linktype="document" id="12">the slides</a> '
+    'or <a href="https://example.org/">this</a>.</p>'
+    "<ul><li>one</li></ul><ol><li>two</li></ol><hr/>"
+    '<embed alt="A committee room" embedtype="image" format="left" id="7"/>'
+    '<embed embedtype="media" url="https://video.example.org/watch?v=1"/>'
+)
+
+
+def test_keeps_what_wagtail_rich_text_stores():
+    cleaned = clean_html(WAGTAIL_STORED)
+    for kept in [
+        "<h2>Before the session</h2>",
+        "<b>the</b>",
+        "<i>guide</i>",
+        '<a linktype="page" id="3">our page</a>',
+        '<a linktype="document" id="12">the slides</a>',
+        '<a href="https://example.org/">this</a>',
+        "<ul><li>one</li></ul>",
+        "<ol><li>two</li></ol>",
+        'embedtype="image"',
+        'format="left"',
+        'url="https://video.example.org/watch?v=1"',
+    ]:
+        assert kept in cleaned
+
+
+def test_keeps_what_wagtail_renders():
+    rendered = (
+        '<p>An image: <img alt="Room" class="richtext-image left" height="100" '
+        'src="/media/images/room.width-800.jpg" width="200"></p>'
+        '<p><a href="/documents/12/slides.pdf">Slides</a> '
+        '<a href="mailto:learning@example.org">mail</a></p>'
+    )
+    assert clean_html(rendered) == rendered
+
+
+def test_removes_scripts_handlers_and_dangerous_urls():
+    cleaned = clean_html(
+        '<p onclick="steal()">Hi<script>alert(1)</script>'
+        '<a href="javascript:alert(2)">x</a><img src="data:text/html,<b>" onerror="alert(3)"></p>'
+    )
+    assert "<script" not in cleaned
+    assert "onclick" not in cleaned
+    assert "onerror" not in cleaned
+    assert "javascript:" not in cleaned
+    assert "data:" not in cleaned
+    assert cleaned.startswith("<p>Hi")
+
+
+def test_link_ids_must_be_wagtail_ids_and_embed_urls_must_be_web_urls():
+    cleaned = clean_html(
+        '<a linktype="page" id="main-nav">a</a>'
+        '<embed embedtype="media" url="javascript:alert(1)"/>'
+    )
+    assert 'id="main-nav"' not in cleaned
+    assert "javascript" not in cleaned
+
+
+def test_strips_comments_and_unknown_tags_but_keeps_their_text():
+    assert clean_html("<!-- hidden --><section><p>Kept</p></section>") == "<p>Kept</p>"
+
+
+@pytest.mark.parametrize("empty", [None, ""])
+def test_empty_input_gives_an_empty_string(empty):
+    assert clean_html(empty) == ""
+
+
+def test_the_safelist_can_be_narrowed_in_settings():
+    markup = "<p>Keep <strong>this</strong></p><h2>Drop the heading tag</h2>"
+    assert "<h2>" in clean_html(markup)
+    with override_settings(WAGTAIL_LEARNINGGROUPS={"HTML_ALLOWED_TAGS": ["p", "strong"]}):
+        assert clean_html(markup) == "<p>Keep <strong>this</strong></p>\nDrop the heading tag"
+
+
+def test_the_safelist_can_be_widened_in_settings():
+    from wagtail_learninggroups.conf import (
+        DEFAULT_HTML_ALLOWED_ATTRIBUTES,
+        DEFAULT_HTML_ALLOWED_TAGS,
+    )
+
+    markup = '<abbr title="Member of Parliament">MP</abbr>'
+    assert clean_html(markup) == "MP"
+    widened = {
+        "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS | {"abbr"},
+        "HTML_ALLOWED_ATTRIBUTES": {**DEFAULT_HTML_ALLOWED_ATTRIBUTES, "abbr": ["title"]},
+    }
+    with override_settings(WAGTAIL_LEARNINGGROUPS=widened):
+        assert clean_html(markup) == markup
+
+
+def test_protocols_come_from_settings():
+    markup = '<a href="tel:+441234">call</a>'
+    assert clean_html(markup) == markup
+    with override_settings(WAGTAIL_LEARNINGGROUPS={"HTML_ALLOWED_PROTOCOLS": ["https"]}):
+        assert clean_html(markup) == "<a>call</a>"
+
+
+@pytest.mark.parametrize("vector", load_xss_vectors())
+def test_known_xss_vectors_come_out_inert(vector):
+    assert problems(clean_html(vector)) == []
+
+
+def test_the_safety_checker_itself_sees_danger():
+    """Guard against a checker that passes everything."""
+    assert problems('<img src=x onerror="alert(1)">') == ["onerror attribute on <img>"]
+    assert problems('<a href=" jav&#x09;ascript:alert(1)">x</a>')
+    assert problems("<svg><script>alert(1)</script></svg>")
+    assert problems('<p style="background:url(x)">x</p>')
+    assert problems('<p>fine <a href="https://example.org/">link</a></p>') == []

@@ -1,0 +1,10 @@
+"""A URLconf that forgot to include the package's URLs."""
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("", include(wagtail_urls)),
+]

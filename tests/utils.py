@@ -1,0 +1,11 @@
+"""Helpers shared by the tests."""
+
+
+def list_block(values):
+    """Form data of a ListBlock, for ``nested_form_data``, as ``streamfield`` is for streams."""
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index)}
+        for index, value in enumerate(values)
+    }
+    data["count"] = str(len(values))
+    return data

@@ -1,0 +1,3 @@
+"""Social learning for Wagtail intranets."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,13 @@
+"""The public blocks of wagtail-learninggroups.
+
+Import blocks from here, never from the family modules (``workshop``, ``stream``, …): this is the
+import path that stays stable across releases. Wagtail writes struct and stream blocks into your
+site's migrations as plain definitions, so those migrations do not depend on our module layout.
+"""
+
+from .stream import *  # noqa: F403
+from .stream import __all__ as _stream_all
+from .workshop import *  # noqa: F403
+from .workshop import __all__ as _workshop_all
+
+__all__ = [*_workshop_all, *_stream_all]

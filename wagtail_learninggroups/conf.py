@@ -1,0 +1,89 @@
+"""Settings for wagtail-learninggroups, read in one place.
+
+Every setting lives in one dict in the site's Django settings and has a default::
+
+    WAGTAIL_LEARNINGGROUPS = {
+        "HTML_ALLOWED_TAGS": [...],
+    }
+
+Read a value with :func:`get_setting`. This module imports nothing from the rest of the package,
+so a site's settings file may import the ``DEFAULT_*`` constants from here to widen or narrow them.
+"""
+
+from types import MappingProxyType
+
+SETTINGS_NAME = "WAGTAIL_LEARNINGGROUPS"
+
+#: Elements that Wagtail's rich text editor can produce, in both the stored (database) format
+#: and the rendered (front-end) format.
+DEFAULT_HTML_ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "div",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "ol",
+        "p",
+        "s",
+        "strong",
+        "sub",
+        "sup",
+        "ul",
+    }
+)
+
+#: Attributes allowed per element. Links and embeds keep the attributes of Wagtail's stored
+#: format (``linktype``/``id``, ``embedtype``/``format``/``alt``/``url``) so that sanitising stored
+#: rich text keeps internal links, documents, images and media embeds working.
+DEFAULT_HTML_ALLOWED_ATTRIBUTES = MappingProxyType(
+    {
+        "a": ("href", "title", "linktype", "id"),
+        "embed": ("embedtype", "id", "format", "alt", "url"),
+        "img": ("src", "alt", "width", "height", "class"),
+        "div": ("class",),
+    }
+)
+
+#: URL schemes allowed in ``href`` and ``src``. Relative URLs are always allowed.
+DEFAULT_HTML_ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
+
+DEFAULTS = MappingProxyType(
+    {
+        "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS,
+        "HTML_ALLOWED_ATTRIBUTES": DEFAULT_HTML_ALLOWED_ATTRIBUTES,
+        "HTML_ALLOWED_PROTOCOLS": DEFAULT_HTML_ALLOWED_PROTOCOLS,
+    }
+)
+
+
+def user_settings():
+    """Return the site's ``WAGTAIL_LEARNINGGROUPS`` dict, or an empty dict if it has none."""
+    from django.conf import settings
+
+    value = getattr(settings, SETTINGS_NAME, None)
+    return value if isinstance(value, dict) else {}
+
+
+def get_setting(name):
+    """Return the value of setting ``name``: the site's own, or our default.
+
+    Raises :class:`KeyError` for a name that is not one of our settings, so that a typo in the
+    package's own code fails loudly instead of silently reading ``None``.
+    """
+    if name not in DEFAULTS:
+        raise KeyError(f"{SETTINGS_NAME} has no setting named {name!r}")
+    return user_settings().get(name, DEFAULTS[name])
