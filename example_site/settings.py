@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 SITE_DIR = Path(__file__).resolve().parent
+# The demo's database and uploads live outside the source tree, in .demo/ beside it.
 DATA_DIR = Path(os.environ.get("EXAMPLE_SITE_DATA_DIR", SITE_DIR.parent / ".demo"))
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = "example-site-demo-only-not-secret"
 DEBUG = True

@@ -1,0 +1,130 @@
+"""The example intranet: its demo content loads once, respects edits, and every page renders."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from example_site.intranet.models import (
+    CurriculumPage,
+    HomePage,
+    OfficeIndexPage,
+    OfficePage,
+    StandardPage,
+)
+from wagtail_learninggroups.models import CurriculumModule, CurriculumUnit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("example_site.urls")]
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "modules": CurriculumModule.objects.count(),
+        "units": CurriculumUnit.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_demo_content_replaces_the_welcome_page_and_builds_the_intranet(django_user_model):
+    output = load_demo()
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+    assert CurriculumModule.objects.count() >= 2
+    assert all(module.units.exists() for module in CurriculumModule.objects.all())
+    assert CurriculumPage.objects.live().exists()
+    assert StandardPage.objects.live().exists()
+
+    offices = OfficePage.objects.live()
+    assert offices.filter(staff_count__gte=100).exists(), "a large office"
+    assert offices.filter(staff_count__lt=20).exists(), "a small office"
+    assert offices.exclude(working_conditions="").exists(), "an office in a hard place"
+    assert OfficeIndexPage.objects.get().get_children().count() == offices.count()
+
+    admin = django_user_model.objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("learninggroups-demo")
+    assert "admin / learninggroups-demo" in output
+
+
+def test_running_twice_loads_nothing_twice_and_keeps_edits(django_user_model):
+    load_demo()
+    before = counts()
+
+    # A user edits the demo between runs.
+    office = OfficePage.objects.order_by("pk").first()
+    office.title = "Our office, renamed by its editor"
+    office.save_revision().publish()
+    module = CurriculumModule.objects.order_by("number").first()
+    module.title = "A module title the learning team changed"
+    module.save()
+    admin = django_user_model.objects.get(username="admin")
+    admin.set_password("a-better-password")
+    admin.save()
+
+    output = load_demo()
+
+    assert counts() == before
+    office.refresh_from_db()
+    assert office.title == "Our office, renamed by its editor"
+    module.refresh_from_db()
+    assert module.title == "A module title the learning team changed"
+    admin.refresh_from_db()
+    assert admin.check_password("a-better-password")
+    assert "learninggroups-demo" not in output
+
+
+def test_a_site_whose_home_page_was_edited_is_not_replaced(root_page):
+    root_page.title = "Our own home page"
+    root_page.save_revision().publish()
+    load_demo()
+    assert Page.objects.filter(pk=root_page.pk, title="Our own home page").exists()
+
+
+@override_settings(DEBUG=False)
+def test_every_demo_page_renders(client):
+    load_demo()
+    pages = Page.objects.live().specific().filter(depth__gt=1)
+    assert pages.count() >= 8
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert page.title in html
+        assert '<main id="main"' in html
+        assert "/static/wagtail_learninggroups/css/learninggroups.css" in html
+
+
+def test_the_programme_page_uses_the_objectives_block_in_the_sites_own_streamfield(client):
+    load_demo()
+    page = StandardPage.objects.get(slug="learning-programme")
+    assert "objectives" in [child.block_type for child in page.body]
+    assert '<section class="lg-block lg-objectives">' in client.get(page.url).content.decode()
+
+
+def test_search_finds_demo_pages(client):
+    load_demo()
+    call_command("update_index", stdout=StringIO())
+    response = client.get("/search/", {"q": "parliament"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="search-result"' in html
+    assert "About the learning programme" in html
+    assert (
+        client.get("/search/", {"q": "zzyzx-nothing"})
+        .content.decode()
+        .count('class="search-result"')
+        == 0
+    )
