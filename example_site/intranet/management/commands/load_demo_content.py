@@ -547,5 +547,6 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(
-                f"User “{DEMO_USERNAME}” already exists; its password was not changed."
+                f"User “{DEMO_USERNAME}” already exists; its password was not changed "
+                f"(the demo created it as {DEMO_USERNAME} / {DEMO_PASSWORD})."
             )
