@@ -394,6 +394,9 @@ def ensure_home_page(report):
         # Point the sites away first: deleting the page a Site points to deletes the Site.
         Site.objects.filter(root_page=welcome).update(root_page=tree_root)
         welcome.delete()
+        # The in-memory root still counts the deleted child; older django-treebeard releases
+        # then fail to add the next one.
+        tree_root.refresh_from_db()
 
     slug = "home"
     if tree_root.get_children().filter(slug=slug).exists():
