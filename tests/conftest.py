@@ -19,3 +19,26 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("central-editor", "ce@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def make_document(db):
+    """Create a Wagtail document holding ``size`` bytes."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    def make(title="Slides", filename="slides.pdf", size=2048):
+        document = get_document_model()(title=title, file=ContentFile(b"%" * size, name=filename))
+        # As Wagtail's upload form does: record the size and hash with the file.
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+    return make

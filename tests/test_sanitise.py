@@ -19,7 +19,8 @@ WAGTAIL_STORED = (
 def test_keeps_what_wagtail_rich_text_stores():
     cleaned = clean_html(WAGTAIL_STORED)
     for kept in [
-        "<h2>Before the session</h2>",
+        '<h2 data-block-key="a1">Before the session</h2>',
+        '<p data-block-key="b2">Read',
         "<b>the</b>",
         "<i>guide</i>",
         '<a linktype="page" id="3">our page</a>',
@@ -117,3 +118,8 @@ def test_the_safety_checker_itself_sees_danger():
     assert problems("<svg><script>alert(1)</script></svg>")
     assert problems('<p style="background:url(x)">x</p>')
     assert problems('<p>fine <a href="https://example.org/">link</a></p>') == []
+
+
+def test_block_keys_are_kept_only_as_short_tokens():
+    assert clean_html('<p data-block-key="x9z">a</p>') == '<p data-block-key="x9z">a</p>'
+    assert clean_html('<p data-block-key="a b" data-other="1">a</p>') == "<p>a</p>"

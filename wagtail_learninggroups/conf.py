@@ -46,11 +46,13 @@ DEFAULT_HTML_ALLOWED_TAGS = frozenset(
     }
 )
 
-#: Attributes allowed per element. Links and embeds keep the attributes of Wagtail's stored
-#: format (``linktype``/``id``, ``embedtype``/``format``/``alt``/``url``) so that sanitising stored
-#: rich text keeps internal links, documents, images and media embeds working.
+#: Attributes allowed per element (``"*"``: on every element). Links and embeds keep the attributes
+#: of Wagtail's stored format (``linktype``/``id``, ``embedtype``/``format``/``alt``/``url``), and
+#: every element keeps ``data-block-key``, which anchors editors' comments, so that sanitising
+#: stored rich text keeps internal links, documents, images, media embeds and comments working.
 DEFAULT_HTML_ALLOWED_ATTRIBUTES = MappingProxyType(
     {
+        "*": ("data-block-key",),
         "a": ("href", "title", "linktype", "id"),
         "embed": ("embedtype", "id", "format", "alt", "url"),
         "img": ("src", "alt", "width", "height", "class"),
@@ -61,8 +63,13 @@ DEFAULT_HTML_ALLOWED_ATTRIBUTES = MappingProxyType(
 #: URL schemes allowed in ``href`` and ``src``. Relative URLs are always allowed.
 DEFAULT_HTML_ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
+#: The template that the package's pages extend. It must define ``{% block content %}`` and may
+#: define ``{% block title %}``; set it to your site's base template so our pages wear your look.
+DEFAULT_BASE_TEMPLATE = "wagtail_learninggroups/pages/base.html"
+
 DEFAULTS = MappingProxyType(
     {
+        "BASE_TEMPLATE": DEFAULT_BASE_TEMPLATE,
         "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS,
         "HTML_ALLOWED_ATTRIBUTES": DEFAULT_HTML_ALLOWED_ATTRIBUTES,
         "HTML_ALLOWED_PROTOCOLS": DEFAULT_HTML_ALLOWED_PROTOCOLS,

@@ -6,6 +6,7 @@ Wagtail's rich text editor produces; sites widen or narrow it through the ``HTML
 settings (see :mod:`wagtail_learninggroups.conf`).
 """
 
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -16,6 +17,9 @@ from .conf import get_setting
 # bleach costs about half a millisecond per kilobyte; pages render the same stored HTML again and
 # again, so results are memoised per (HTML, policy). The bound keeps memory small.
 _CACHE_SIZE = 1024
+
+# Wagtail's rich text editor keys each paragraph with a short token, used to anchor comments.
+_BLOCK_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 # `embed` carries a URL of its own that bleach does not treat as a link, so it is checked here.
 _EMBED_URL_SCHEMES = frozenset({"http", "https"})
@@ -55,9 +59,13 @@ def _cleaner(policy):
     tags, attributes, protocols = policy
     allowed = {tag: frozenset(names) for tag, names in attributes}
 
+    everywhere = allowed.get("*", frozenset())
+
     def allow_attribute(tag, name, value):
-        if name not in allowed.get(tag, ()):
+        if name not in allowed.get(tag, ()) and name not in everywhere:
             return False
+        if name == "data-block-key":
+            return _BLOCK_KEY.fullmatch(value) is not None
         if tag == "a" and name == "id":
             # Only Wagtail's stored link format (`<a linktype="page" id="3">`) uses ids on links.
             return value.isdigit()

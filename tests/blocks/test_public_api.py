@@ -9,21 +9,40 @@ EXPORTED = [getattr(public_blocks, name) for name in public_blocks.__all__]
 
 
 def test_public_names_are_exported():
-    assert {"ObjectivesBlock", "LearningGroupsStreamBlock"} <= set(public_blocks.__all__)
+    assert {
+        "ObjectivesBlock",
+        "WorkshopAgendaBlock",
+        "ResourcesBlock",
+        "FacilitatorGuidanceBlock",
+        "DiscussionBlock",
+        "PreparationChecklistBlock",
+        "LearningGroupsStreamBlock",
+    } <= set(public_blocks.__all__)
     assert all(isinstance(cls, type) and issubclass(cls, Block) for cls in EXPORTED)
+
+
+def descendants(block):
+    """The block and every block nested inside it."""
+    yield block
+    children = list(getattr(block, "child_blocks", {}).values())
+    if hasattr(block, "child_block"):
+        children.append(block.child_block)
+    for child in children:
+        yield from descendants(child)
 
 
 @pytest.mark.parametrize("block_class", EXPORTED, ids=lambda cls: cls.__name__)
 def test_migrations_record_a_stable_path(block_class):
-    """A block either freezes into a core Wagtail block or names our public module.
+    """Every block, nested ones included, freezes into a Wagtail block or names our public module.
 
     A path into one of our family modules (``…blocks.workshop.X``) would break every site's
     migrations the day the module is split or renamed.
     """
-    path, _args, _kwargs = block_class().deconstruct()
-    assert path.startswith("wagtail.blocks.") or path == (
-        f"wagtail_learninggroups.blocks.{block_class.__name__}"
-    )
+    for block in descendants(block_class()):
+        path, _args, _kwargs = block.deconstruct()
+        assert path.startswith("wagtail.") or path == (
+            f"wagtail_learninggroups.blocks.{type(block).__name__}"
+        ), path
 
 
 @pytest.mark.parametrize("block_class", EXPORTED, ids=lambda cls: cls.__name__)

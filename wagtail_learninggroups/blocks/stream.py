@@ -3,15 +3,41 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .workshop import ObjectivesBlock
+from .resources import ResourcesBlock
+from .richtext import SanitisedRichTextBlock
+from .workshop import (
+    DiscussionBlock,
+    FacilitatorGuidanceBlock,
+    ObjectivesBlock,
+    PreparationChecklistBlock,
+    WorkshopAgendaBlock,
+)
 
 __all__ = ["LearningGroupsStreamBlock"]
 
 
 class LearningGroupsStreamBlock(blocks.StreamBlock):
-    """All learning-group blocks, ready to use as the body of a page."""
+    """All learning-group blocks, with a heading and rich text, ready to be a page's body."""
 
+    heading = blocks.CharBlock(
+        max_length=120,
+        icon="title",
+        label=_("Heading"),
+        group=_("Text"),
+        form_classname="title",
+    )
+    text = SanitisedRichTextBlock(
+        features=["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"],
+        icon="pilcrow",
+        label=_("Text"),
+        group=_("Text"),
+    )
     objectives = ObjectivesBlock()
+    agenda = WorkshopAgendaBlock()
+    discussion = DiscussionBlock()
+    resources = ResourcesBlock()
+    guidance = FacilitatorGuidanceBlock()
+    preparation = PreparationChecklistBlock()
 
     class Meta:
         icon = "group"

@@ -1,5 +1,6 @@
 """Models of wagtail-learninggroups; import them from here."""
 
 from .curriculum import CurriculumModule, CurriculumUnit
+from .pages import WorkshopIndexPage, WorkshopTemplatePage
 
-__all__ = ["CurriculumModule", "CurriculumUnit"]
+__all__ = ["CurriculumModule", "CurriculumUnit", "WorkshopIndexPage", "WorkshopTemplatePage"]

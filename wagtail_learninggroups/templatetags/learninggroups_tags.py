@@ -4,6 +4,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
 from ..sanitise import clean_html
 
@@ -12,14 +13,26 @@ register = template.Library()
 STYLESHEET = "wagtail_learninggroups/css/learninggroups.css"
 
 
-@register.simple_tag
-def learninggroups_stylesheet():
+@register.simple_tag(takes_context=True)
+def learninggroups_stylesheet(context):
     """Output the ``<link>`` for our stylesheet; put it in the ``<head>`` of your base template.
 
     The blocks render readable, semantic HTML without it; the stylesheet adds the layout and
-    colours, themable through CSS custom properties (``--lg-…``).
+    colours, themable through CSS custom properties (``--lg-…``). The package's own pages call
+    it too, so it outputs the link only once per request.
     """
+    request = context.get("request")
+    if request is not None:
+        if getattr(request, "_learninggroups_stylesheet", False):
+            return ""
+        request._learninggroups_stylesheet = True
     return format_html('<link rel="stylesheet" href="{}">', static(STYLESHEET))
+
+
+@register.filter(name="lg_richtext")
+def lg_richtext(value):
+    """Sanitise stored rich text (Wagtail's database format) and expand it for display."""
+    return mark_safe(expand_db_html(clean_html(value)))  # noqa: S308 - sanitised, then expanded
 
 
 @register.filter(name="lg_clean")

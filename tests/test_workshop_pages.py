@@ -1,0 +1,220 @@
+"""Workshop templates and their index, created and read as editors and staff do."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.workshop_data import workshop_form
+from wagtail_learninggroups.models import (
+    CurriculumModule,
+    CurriculumUnit,
+    WorkshopIndexPage,
+    WorkshopTemplatePage,
+)
+
+
+@pytest.fixture
+def index_page(root_page):
+    index = WorkshopIndexPage(title="Workshops", slug="workshops")
+    root_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def curriculum(db):
+    module = CurriculumModule.objects.create(number=2, title="Parliament")
+    unit = CurriculumUnit.objects.create(module=module, title="How laws are made", sort_order=0)
+    other = CurriculumModule.objects.create(number=3, title="Partners")
+    stranger = CurriculumUnit.objects.create(module=other, title="Mapping partners", sort_order=0)
+    return module, unit, stranger
+
+
+def add_url(parent):
+    return reverse(
+        "wagtailadmin_pages:add",
+        args=("wagtail_learninggroups", "workshoptemplatepage", parent.pk),
+    )
+
+
+@pytest.fixture
+def workshop(admin_client, index_page, make_document, curriculum):
+    module, unit, _ = curriculum
+    slides = make_document("Parliament slides", "parliament.pdf", size=3000)
+    response = admin_client.post(
+        add_url(index_page), workshop_form(slides.pk, module=str(module.pk), unit=str(unit.pk))
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    return WorkshopTemplatePage.objects.get(slug="how-parliament-works")
+
+
+def test_an_editor_creates_and_publishes_a_workshop_with_every_block(workshop):
+    assert workshop.live
+    assert [child.block_type for child in workshop.body] == [
+        "heading",
+        "text",
+        "objectives",
+        "agenda",
+        "discussion",
+        "resources",
+        "guidance",
+        "preparation",
+    ]
+    assert workshop.total_minutes == 70
+    assert workshop.total_duration == "1 hour 10 min"
+
+
+def test_participant_view(client, workshop):
+    html = client.get(workshop.url).content.decode()
+    assert "<h1>How parliament works</h1>" in html
+    assert "Module 2: Parliament · How laws are made" in html
+    assert "<dd>1 hour 10 min</dd>" in html
+    assert "Total: 1 hour 10 min" in html
+    assert "43% discussion and activities" in html
+    assert "PDF, 2.9\xa0KB" in html
+    assert "Which committee would question our ambassador?" in html
+    assert "Parliament in 30 minutes" in html  # pre-work is for participants too
+    # Facilitator-only content stays out of the participant view.
+    assert "count to ten" not in html
+    assert "Test sound." not in html
+    assert "Book a room" not in html
+    assert 'aria-current="page">Participant view</a>' in html
+    assert html.count("learninggroups.css") == 1
+
+
+def test_facilitator_view_adds_notes_guidance_and_preparation(client, workshop):
+    response = client.get(workshop.url + "facilitator/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "After a question, count to ten before you help." in html
+    assert "Test sound." in html
+    assert "2 weeks before</span> Book a room with a screen" in html
+    assert 'aria-current="page">Facilitator view</a>' in html
+
+
+def test_print_view_is_the_facilitator_pack_with_urls_written_out(client, workshop):
+    response = client.get(workshop.url + "print/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Facilitator pack: How parliament works</title>" in html
+    assert "count to ten" in html
+    assert '<span class="lg-resource__url">https://learning.example.org/parliament</span>' in html
+    assert "lg-view-switch" not in html
+
+
+@pytest.mark.parametrize("mode", ["", "facilitator", "print"])
+def test_editors_preview_every_view(admin_client, workshop, mode):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(workshop.pk,))
+    response = admin_client.get(url, {"mode": mode})
+    assert response.status_code == 200
+
+
+def test_agenda_errors_are_shown_on_the_segment(admin_client, index_page, make_document):
+    data = workshop_form(make_document().pk, slug="broken")
+    data["body-3-value-segments-1-value-minutes"] = "0"
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 200
+    assert "Ensure this value is greater than or equal to 1." in response.content.decode()
+    assert not WorkshopTemplatePage.objects.filter(slug="broken").exists()
+
+
+def test_a_unit_of_another_module_is_refused(admin_client, index_page, make_document, curriculum):
+    module, _, stranger = curriculum
+    data = workshop_form(
+        make_document().pk, slug="mixed", module=str(module.pk), unit=str(stranger.pk)
+    )
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 200
+    assert "This unit belongs to Module 3: Partners." in response.content.decode()
+
+
+def test_choosing_a_unit_fills_in_its_module(admin_client, index_page, make_document, curriculum):
+    module, unit, _ = curriculum
+    data = workshop_form(make_document().pk, slug="unit-only", unit=str(unit.pk))
+    assert admin_client.post(add_url(index_page), data).status_code == 302
+    assert WorkshopTemplatePage.objects.get(slug="unit-only").module == module
+
+
+def test_the_index_lists_workshops_by_module_and_unit(client, index_page, workshop):
+    loose = WorkshopTemplatePage(title="Welcome to learning groups", slug="loose", summary="Start")
+    index_page.add_child(instance=loose)
+    loose.save_revision().publish()
+    html = client.get(index_page.url).content.decode()
+    assert html.index("<h2>Module 2: Parliament</h2>") < html.index("How parliament works")
+    assert "<h3>How laws are made</h3>" in html
+    assert "<h2>Other workshops</h2>" in html
+    assert "· 1 hour 10 min" in html
+
+
+def test_search_finds_a_workshop_by_what_it_covers(workshop):
+    def found(query):
+        return list(WorkshopTemplatePage.objects.live().search(query))
+
+    assert found("scrutiny") == [workshop]  # agenda segment title
+    assert found("ambassador") == [workshop]  # discussion prompt
+    assert found("explain") == [workshop]  # objective
+    assert found("count to ten") == [workshop]  # facilitator guidance
+    assert found("zebra") == []
+
+
+def test_the_base_template_can_be_the_sites_own(client, workshop, settings):
+    settings.WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "testapp/site_base.html"}
+    html = client.get(workshop.url).content.decode()
+    assert '<div class="host-site-chrome">' in html
+    assert "How parliament works" in html
+
+
+def build_workshop(parent, copies, documents):
+    """A published workshop whose body repeats agenda and resources blocks ``copies`` times."""
+    body = []
+    for number in range(copies):
+        body.append(
+            (
+                "agenda",
+                {
+                    "heading": f"Part {number}",
+                    "segments": [
+                        {"title": "Talk", "minutes": 10, "kind": "presentation", "core": False},
+                        {"title": "Talk back", "minutes": 10, "kind": "discussion", "core": True},
+                    ],
+                },
+            )
+        )
+        body.append(
+            (
+                "resources",
+                {
+                    "heading": "",
+                    "resources": [
+                        ("document", {"document": doc, "title": "", "kind": "reading"})
+                        for doc in documents
+                    ],
+                },
+            )
+        )
+        body.append(("guidance", {"kind": "tip", "title": "", "text": "<p>Tip</p>"}))
+    page = WorkshopTemplatePage(title=f"Big {copies}", slug=f"big-{copies}", summary="Big")
+    page.body = body
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def queries_to_render(client, url):
+    client.get(url)  # warm the site and template caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_query_count_does_not_grow_with_blocks_or_documents(client, index_page, make_document):
+    few_docs = [make_document(f"Doc {n}", f"d{n}.pdf") for n in range(2)]
+    many_docs = few_docs + [make_document(f"More {n}", f"m{n}.pdf") for n in range(10)]
+    small = build_workshop(index_page, 1, few_docs)
+    large = build_workshop(index_page, 25, many_docs)
+    for suffix in ["", "facilitator/"]:
+        assert queries_to_render(client, large.url + suffix) == queries_to_render(
+            client, small.url + suffix
+        )

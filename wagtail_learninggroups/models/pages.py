@@ -1,0 +1,191 @@
+"""The ready-made page types: workshop templates and the index that lists them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import agenda
+from ..blocks import LearningGroupsStreamBlock
+from ..conf import get_setting
+from .curriculum import CurriculumModule, CurriculumUnit
+
+
+def agenda_segments(stream_value):
+    """Every segment of every agenda block in a body StreamField, in order."""
+    return [
+        segment
+        for child in stream_value
+        if child.block_type == "agenda"
+        for segment in child.value["segments"]
+    ]
+
+
+class LearningGroupsPage(Page):
+    """Common ground of the package's page types: the base template they extend."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lg_base_template"] = get_setting("BASE_TEMPLATE")
+        return context
+
+
+class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
+    """A workshop written centrally: objectives, agenda, resources, guidance and discussion.
+
+    Readers get two views of one page: the participant view at the page's URL, and the
+    facilitator view (``facilitator/``), which adds facilitator notes, guidance and preparation.
+    ``print/`` is the facilitator pack, laid out for paper.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("Two or three sentences: what the workshop is about and why it matters."),
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=255,
+        blank=True,
+        help_text=_('Who it is for, e.g. "All staff; no experience of parliament needed".'),
+    )
+    module = models.ForeignKey(
+        CurriculumModule,
+        verbose_name=_("curriculum module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_templates",
+    )
+    unit = models.ForeignKey(
+        CurriculumUnit,
+        verbose_name=_("curriculum unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_templates",
+        help_text=_("The unit of the module that this workshop belongs to."),
+    )
+    body = StreamField(LearningGroupsStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldRowPanel([FieldPanel("module"), FieldPanel("unit")]),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.FilterField("module"),
+    ]
+    template = "wagtail_learninggroups/pages/workshop_template_page.html"
+    print_template = "wagtail_learninggroups/pages/workshop_template_print.html"
+
+    class Meta:
+        verbose_name = _("workshop template")
+        verbose_name_plural = _("workshop templates")
+
+    def clean(self):
+        super().clean()
+        if self.unit_id and self.module_id and self.unit.module_id != self.module_id:
+            raise ValidationError(
+                {"unit": _("This unit belongs to %(module)s.") % {"module": self.unit.module}}
+            )
+        if self.unit_id and not self.module_id:
+            self.module_id = self.unit.module_id
+
+    @property
+    def total_minutes(self):
+        """How long the workshop runs: the sum of its agenda segments."""
+        return agenda.total_minutes(agenda_segments(self.body))
+
+    @property
+    def total_duration(self):
+        return agenda.format_duration(self.total_minutes)
+
+    preview_modes = [
+        ("", _("Participant view")),
+        ("facilitator", _("Facilitator view")),
+        ("print", _("Facilitator pack")),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A page that is not in a site yet (the preview of a new page) has no URL.
+        page_url = self.get_url(request) or ""
+        context.update(
+            lg_facilitator=False,
+            participant_url=page_url,
+            facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
+            print_url=page_url + self.reverse_subpage("facilitator_pack"),
+        )
+        return context
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "facilitator":
+            return self.facilitator_view(request)
+        if mode_name == "print":
+            return self.facilitator_pack(request)
+        return super().serve_preview(request, mode_name)
+
+    @path("facilitator/")
+    def facilitator_view(self, request):
+        return self.render(request, context_overrides={"lg_facilitator": True})
+
+    @path("print/")
+    def facilitator_pack(self, request):
+        return self.render(
+            request,
+            template=self.print_template,
+            context_overrides={"lg_facilitator": True, "lg_print": True},
+        )
+
+
+class WorkshopIndexPage(LearningGroupsPage):
+    """Lists the workshop templates below it by curriculum module and unit."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "document-link"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = ["wagtail_learninggroups.WorkshopTemplatePage"]
+    template = "wagtail_learninggroups/pages/workshop_index_page.html"
+
+    class Meta:
+        verbose_name = _("workshop index")
+        verbose_name_plural = _("workshop indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = group_by_module(
+            WorkshopTemplatePage.objects.child_of(self)
+            .live()
+            .select_related("module", "unit")
+            .order_by("module__number", "unit__sort_order", "title")
+        )
+        return context
+
+
+def group_by_module(workshops):
+    """``[(module or None, [(unit or None, [workshop, …]), …]), …]`` in the order given."""
+    grouped = []
+    for workshop in workshops:
+        if not grouped or grouped[-1][0] != workshop.module:
+            grouped.append((workshop.module, []))
+        units = grouped[-1][1]
+        if not units or units[-1][0] != workshop.unit:
+            units.append((workshop.unit, []))
+        units[-1][1].append(workshop)
+    return grouped
