@@ -39,6 +39,7 @@ class HomePage(Page):
         "intranet.StandardPage",
         "intranet.CurriculumPage",
         "intranet.OfficeIndexPage",
+        "wagtail_learninggroups.WorkshopIndexPage",
     ]
     max_count = 1
 

@@ -177,8 +177,11 @@ class ResourcesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         rows = (resource_row(child.block_type, child.value) for child in value["resources"])
         context["rows"] = [row for row in rows if row is not None]
+        # On paper a link cannot be followed, so its address is written out in full.
+        request = context.get("request")
         for row in context["rows"]:
             row["facts"] = [fact for fact in row["facts"] if fact]
+            row["printed_url"] = request.build_absolute_uri(row["url"]) if request else row["url"]
         return context
 
     class Meta:
