@@ -8,13 +8,14 @@ MANAGE := $(BIN)/python example_site/manage.py
 DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 
-.PHONY: help demo test test-matrix docs lint format clean
+.PHONY: help demo test test-matrix docs screenshots lint format clean
 
 help:
 	@echo "make demo         set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
 	@echo "make test         lint, check migrations and run the whole test suite"
 	@echo "make test-matrix  run the suite on the lowest and the newest supported Wagtail (nox)"
 	@echo "make docs         build the documentation (warnings are errors)"
+	@echo "make screenshots  regenerate the screenshots in docs/ from the demo content"
 	@echo "make format       format the code with ruff"
 	@echo "make clean        remove the virtualenv, the demo database and build output"
 
@@ -59,6 +60,9 @@ test-matrix: $(VENV)/.installed-nox
 
 docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+screenshots: $(VENV)/.installed-test
+	LEARNINGGROUPS_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

@@ -68,6 +68,7 @@ def test_an_editor_creates_and_publishes_a_workshop_with_every_block(workshop):
 def test_participant_view(client, workshop):
     html = client.get(workshop.url).content.decode()
     assert "<h1>How parliament works</h1>" in html
+    assert '<h2 class="lg-heading">Why parliament matters to us</h2>' in html
     assert "Module 2: Parliament · How laws are made" in html
     assert "<dd>1 hour 10 min</dd>" in html
     assert "Total: 1 hour 10 min" in html

@@ -60,9 +60,7 @@ class TestResourcesBlock:
         )
         assert "Video · 12 min" in html
         assert "<iframe" not in html
-        assert (
-            f'<a href="{copy.url}">Download a copy to watch offline</a> (MP4, 4.0\xa0KB)' in html
-        )
+        assert f'<a href="{copy.url}">Download an offline copy</a> (MP4, 4.0\xa0KB)' in html
 
     def test_links_and_e_learning(self):
         html = self.block.render(

@@ -9,6 +9,10 @@ import shutil
 
 import pytest
 
+# Playwright's synchronous API runs an event loop in the test's thread, so Django would take the
+# test's own database calls (fixtures, assertions) for calls from async code and refuse them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 #: Headless, no sandbox (CI runs as root), and nothing that reaches out to the network.
 CHROMIUM_FLAGS = [
     "--headless",
@@ -43,3 +47,18 @@ def chromium():
 @pytest.fixture(scope="session")
 def pdftotext():
     return require_tool("pdftotext", "poppler-utils")
+
+
+@pytest.fixture
+def browser(chromium):
+    """A Playwright browser driving Debian's Chromium.
+
+    Started for each test: started once for the session, inside a transactional test with
+    serialized rollback, it left that test without the page tree the rollback restores.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS[1:])
+        yield launched
+        launched.close()

@@ -7,7 +7,8 @@ import pytest
 from tests.browser.conftest import CHROMIUM_FLAGS
 from wagtail_learninggroups.models import WorkshopTemplatePage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback restores the page tree that migrations create, which a flush removes.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

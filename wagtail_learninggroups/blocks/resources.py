@@ -37,6 +37,11 @@ def minutes_fact(minutes):
     return _("%(minutes)s min") % {"minutes": minutes} if minutes else None
 
 
+def absolute(request, url):
+    """The full address of ``url``, for paper; as it is when there is no request to go by."""
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 def resource_row(block_type, item):
     """One resource as the template shows it, or ``None`` when it can no longer be shown.
 
@@ -181,7 +186,9 @@ class ResourcesBlock(blocks.StructBlock):
         request = context.get("request")
         for row in context["rows"]:
             row["facts"] = [fact for fact in row["facts"] if fact]
-            row["printed_url"] = request.build_absolute_uri(row["url"]) if request else row["url"]
+            row["printed_url"] = absolute(request, row["url"])
+            if "offline_copy" in row:
+                row["printed_offline_url"] = absolute(request, row["offline_copy"].url)
         return context
 
     class Meta:

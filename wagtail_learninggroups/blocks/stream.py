@@ -25,6 +25,7 @@ class LearningGroupsStreamBlock(blocks.StreamBlock):
         label=_("Heading"),
         group=_("Text"),
         form_classname="title",
+        template="wagtail_learninggroups/blocks/heading.html",
     )
     text = SanitisedRichTextBlock(
         features=["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"],

@@ -111,6 +111,7 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
 
     @property
     def total_duration(self):
+        """The running time in words, such as "1 hour 30 min"."""
         return agenda.format_duration(self.total_minutes)
 
     preview_modes = [
@@ -125,6 +126,7 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
         page_url = self.get_url(request) or ""
         context.update(
             lg_facilitator=False,
+            absolute_url=request.build_absolute_uri(page_url) if page_url else "",
             participant_url=page_url,
             facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
             print_url=page_url + self.reverse_subpage("facilitator_pack"),

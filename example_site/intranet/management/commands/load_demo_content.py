@@ -1,18 +1,21 @@
 """Load demo content for the example intranet of a fictional foreign ministry.
 
 Creates a home page, a page about the learning programme, the curriculum page with its modules
-and units, an office index with five offices, and a demo superuser.
+and units, an office index with five offices, a workshops section with two workshop templates and
+the documents they use, and a demo superuser.
 
 The command is safe to run again and again. Every object has a stable key (a page's slug under
-its parent, a module's number, a user's username); the command creates what is missing and never
-changes or deletes what is already there, so edits made in the admin survive. The one exception
-is Wagtail's untouched "Welcome to your new Wagtail site!" page, which is replaced by the home
-page.
+its parent, a module's number, a document's title, a user's username); the command creates what
+is missing and never changes or deletes what is already there, so edits made in the admin
+survive. The one exception is Wagtail's untouched "Welcome to your new Wagtail site!" page, which
+is replaced by the home page.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from example_site.intranet.models import (
@@ -22,13 +25,19 @@ from example_site.intranet.models import (
     OfficePage,
     StandardPage,
 )
-from wagtail_learninggroups.models import CurriculumModule, CurriculumUnit
+from wagtail_learninggroups.models import (
+    CurriculumModule,
+    CurriculumUnit,
+    WorkshopIndexPage,
+    WorkshopTemplatePage,
+)
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "learninggroups-demo"  # published on purpose: for the demo only
 DEMO_EMAIL = "admin@intranet.example"
 
 ELEARNING = "https://learning.intranet.example/courses/"
+VIDEOS = "https://video.intranet.example/academy/"
 
 
 def paragraph(html):
@@ -72,6 +81,8 @@ SECTION_DESCRIPTIONS = {
     "learning": "Every module and unit of the foundation programme, with links to the e-learning.",
     "offices": "Our embassies and posts, grouped by region, with what to know before you visit.",
     "learning-programme": "What the programme is, how learning groups work, and who can help.",
+    "workshops": "Workshop guides for learning groups: running orders, questions, materials and "
+    "a printable facilitator pack.",
 }
 
 LEARNING_PAGE = {
@@ -339,6 +350,454 @@ OFFICES = [
     },
 ]
 
+WORKSHOPS_PAGE = {
+    "title": "Workshops",
+    "intro": (
+        "<p>Workshop guides from the Foreign Service Academy, grouped by module and unit. Each "
+        "one gives a running order, questions to discuss and the materials to use. Open the "
+        "facilitator view for notes and preparation, or print the pack to run a session "
+        "without a connection.</p>"
+    ),
+}
+
+# Demo documents: a title (the stable key), a file name, and the lines of its one-page PDF.
+DOCUMENTS = {
+    "slides": {
+        "title": "How parliament works: slide outline",
+        "filename": "how-parliament-works-slides.pdf",
+        "lines": [
+            "Foreign Service Academy · Module 2: Parliament and how laws are made",
+            "",
+            "1. Why parliament matters to an office abroad",
+            "2. Two houses, one law: who does what",
+            "3. First reading: the bill is published",
+            "4. Second reading: the debate on principle",
+            "5. Committee stage: line by line, with amendments",
+            "6. Report stage and third reading",
+            "7. The other house: agreement, or back and forth",
+            "8. From act to action: when the ministry must change what it does",
+            "9. Scrutiny: questions, committees and letters",
+            "10. Supporting a visiting member of parliament",
+        ],
+    },
+    "handout": {
+        "title": "The stages of a bill: handout",
+        "filename": "stages-of-a-bill-handout.pdf",
+        "lines": [
+            "Print one copy for each participant. Cut out the cards for the activity.",
+            "",
+            "[ Idea and consultation ]   [ First reading ]   [ Second reading ]",
+            "[ Committee stage ]   [ Report stage ]   [ Third reading ]",
+            "[ The other house ]   [ Agreement on amendments ]   [ Signed into law ]",
+            "",
+            "In your group: put the cards in order.",
+            "Mark with an A each stage where the bill can be amended.",
+            "Mark with an S each stage where the bill can be stopped.",
+            "Then ask: at which stage might the ministry be asked for evidence?",
+        ],
+    },
+    "transcript": {
+        "title": "How a bill becomes law: transcript",
+        "filename": "how-a-bill-becomes-law-transcript.pdf",
+        "lines": [
+            "Transcript of the 12-minute film, for offices that cannot play it.",
+            "Read it aloud in turns: it takes about as long as the film.",
+            "",
+            "Every law starts as an idea: a promise, a court ruling, a crisis abroad.",
+            "Officials turn the idea into a bill, and ministers agree to put it forward.",
+            "At first reading the bill is published, and nothing is debated yet.",
+            "At second reading members debate whether the bill should exist at all.",
+            "In committee, members go through it line by line and propose amendments.",
+            "The whole house then votes on the amended text at third reading.",
+            "The other house repeats the process and may send changes back.",
+            "Only when both houses agree on every word can the bill become law.",
+            "Even then the work goes on: committees ask how the law is working.",
+        ],
+    },
+}
+
+PARLIAMENT_WORKSHOP = {
+    "slug": "how-parliament-works",
+    "module": 2,
+    "unit": 0,  # the module's first unit
+    "title": "How parliament works",
+    "summary": (
+        "How a bill becomes law, how parliament holds the ministry to account, and why both "
+        "matter to an office overseas. Colleagues compare our parliament with the host "
+        "country’s and plan how to support a visiting member."
+    ),
+    "audience": "All staff, including locally employed colleagues; no knowledge of parliament "
+    "needed",
+}
+
+INSIDE_MINISTRY_WORKSHOP = {
+    "slug": "how-a-decision-reaches-your-office",
+    "module": 1,
+    "unit": 1,  # "Inside the ministry"
+    "title": "How a decision reaches your office",
+    "summary": (
+        "Follow one decision from a minister’s desk to an instruction at post, and map the "
+        "teams in the ministry that your office deals with most."
+    ),
+    "audience": "Everyone new to the ministry, and anyone who has wondered who decided that",
+}
+
+
+def segment(title, minutes, kind, description, notes="", core=False):
+    return {
+        "title": title,
+        "minutes": minutes,
+        "kind": kind,
+        "core": core,
+        "description": description,
+        "facilitator_notes": notes,
+    }
+
+
+def guidance(kind, title, text="", checklist=()):
+    return ("guidance", {"kind": kind, "title": title, "text": text, "checklist": list(checklist)})
+
+
+def e_learning_url(unit, fallback_path):
+    return (unit.e_learning_url if unit else "") or f"{ELEARNING}{fallback_path}"
+
+
+def parliament_body(documents, unit):
+    """Every block of the package, in the order a facilitator reads them."""
+    course_url = e_learning_url(unit, "from-bill-to-act")
+    return [
+        ("heading", "About this workshop"),
+        (
+            "text",
+            "<p>Parliament makes the laws we work under, votes the money we spend and asks us "
+            "to explain ourselves. Few of us see it at work from an office abroad, yet a vote "
+            "at home can change visa rules, sanctions or an aid programme overnight.</p>"
+            "<p>This session takes about two hours. It starts from the e-learning, which "
+            "everyone takes first, and spends most of its time on what only your office can "
+            "add: a colleague who knows the host country’s legislature, and the next visit "
+            "by one of our members.</p>",
+        ),
+        (
+            "objectives",
+            {
+                "heading": "",
+                "objectives": [
+                    "Describe the stages of a bill and where it can be amended or stopped",
+                    "Explain how committees and questions hold the ministry to account",
+                    "Compare our parliament with the legislature of the host country",
+                    "Plan the support your office gives to a visiting member of parliament",
+                ],
+            },
+        ),
+        guidance(
+            "warning",
+            "The urge to lecture",
+            "<p>If you know parliament well, you will want to explain all of it yourself, and "
+            "to shorten the discussions when the session runs late. Please don’t. The two core "
+            "segments are where colleagues connect parliament with their own work.</p>"
+            "<p>Short of time? Trim the presentation or the quiz, or show the film before the "
+            "session, but keep the activity and the discussion whole.</p>",
+        ),
+        (
+            "agenda",
+            {
+                "heading": "Running order",
+                "segments": [
+                    segment(
+                        "Welcome: why parliament matters here",
+                        10,
+                        "welcome",
+                        "Introductions, and one recent vote at home that changed the work of "
+                        "this office.",
+                        "Bring your own example: a change to visa rules, the aid budget or a "
+                        "sanctions list works well. Ask who remembers it.",
+                    ),
+                    segment(
+                        "How a bill becomes law",
+                        15,
+                        "video",
+                        "A short film follows one bill through both houses, from first "
+                        "reading to the final vote.",
+                        "Test the sound before anyone arrives. If the film will not play, "
+                        "read the transcript aloud in turns.",
+                    ),
+                    segment(
+                        "The stages, step by step",
+                        15,
+                        "presentation",
+                        "The slides go back over each stage and show where the ministry is "
+                        "asked for evidence.",
+                        "Fifteen minutes at most: the slides are a prompt, not a script. Take "
+                        "questions during the activity instead.",
+                    ),
+                    segment(
+                        "Where can a bill be stopped?",
+                        20,
+                        "activity",
+                        "In threes, put the cards from the handout in order and mark where a "
+                        "bill can be amended or stopped.",
+                        "Walk round but do not give answers. Ask the fastest group to explain "
+                        "their order to the others.",
+                        core=True,
+                    ),
+                    segment("Break", 10, "break", "Tea, coffee and, ideally, biscuits."),
+                    segment(
+                        "Our parliament and theirs",
+                        25,
+                        "discussion",
+                        "With a colleague who knows the host country’s legislature, compare "
+                        "how the two parliaments make law and question ministers.",
+                        "Ask your local colleague to speak for five minutes, then move to the "
+                        "questions below. Keep the last question for the whole room.",
+                        core=True,
+                    ),
+                    segment(
+                        "Quick quiz",
+                        10,
+                        "quiz",
+                        "Eight questions on the stages of a bill and the work of committees, "
+                        "answered together.",
+                        "Nobody needs to hand in answers: the quiz shows what to go over "
+                        "again, not who knows most.",
+                    ),
+                    segment(
+                        "Wrap-up and next steps",
+                        10,
+                        "wrap-up",
+                        "Each person names one thing they will do differently the next time "
+                        "parliament asks about our work.",
+                        "Record who came for the learning record, and point people to the "
+                        "next unit, Committees and scrutiny.",
+                    ),
+                ],
+            },
+        ),
+        guidance(
+            "example",
+            "A local expert in Nairobi",
+            "<p>The High Commission in Nairobi asked a political officer who had worked as a "
+            "researcher in the National Assembly to open the discussion. She told the story "
+            "of two bills she had followed there, then took questions. Participants rated it "
+            "the most useful part of the session, and two of them went on to shadow her.</p>",
+        ),
+        (
+            "discussion",
+            {
+                "title": "Our parliament and theirs",
+                "prompts": [
+                    "How does the host country’s parliament hold its government to account, "
+                    "and how is that different from ours?",
+                    "When did a decision taken in either parliament last change what this "
+                    "office does?",
+                    "A member of our parliament is visiting soon. Whom should they meet here, "
+                    "and what would they need to know first?",
+                    "What would a member of the host parliament find surprising about how our "
+                    "laws are made?",
+                ],
+                "group_size": 4,
+                "minutes": 25,
+            },
+        ),
+        guidance(
+            "tip",
+            "On a slow connection",
+            "<p>Download the film’s offline copy, the slides and the handout the day before. "
+            "If nothing will play on the day, the transcript covers the film word for word, "
+            "and the handout is enough to run the activity.</p>",
+        ),
+        (
+            "resources",
+            {
+                "heading": "Materials",
+                "resources": [
+                    (
+                        "document",
+                        {
+                            "document": documents["slides"],
+                            "title": "",
+                            "kind": "slides",
+                            "description": "The ten slides for the presentation, in outline.",
+                        },
+                    ),
+                    (
+                        "document",
+                        {
+                            "document": documents["handout"],
+                            "title": "",
+                            "kind": "handout",
+                            "description": "One page per participant, with the stage cards "
+                            "for the activity.",
+                        },
+                    ),
+                    (
+                        "video",
+                        {
+                            "url": f"{VIDEOS}how-a-bill-becomes-law",
+                            "title": "How a bill becomes law",
+                            "minutes": 12,
+                            "offline_copy": documents["transcript"],
+                        },
+                    ),
+                    (
+                        "link",
+                        {
+                            "url": "https://www.parliament.example/how-laws-are-made",
+                            "title": "How laws are made: parliament’s own guide",
+                            "description": "Plain-language pages from parliament’s education "
+                            "service; useful for the quiz and for anyone who wants more.",
+                        },
+                    ),
+                    (
+                        "e_learning",
+                        {
+                            "url": course_url,
+                            "title": "From bill to act",
+                            "provider": "Foreign Service Academy",
+                            "minutes": 45,
+                        },
+                    ),
+                ],
+            },
+        ),
+        guidance(
+            "checklist",
+            "On the day",
+            checklist=[
+                "Tables set for groups of three or four, not in rows",
+                "Film tested with sound, and the transcript to hand",
+                "Handouts printed and the stage cards cut out",
+                "Local colleague briefed on timing and on the questions",
+                "Attendance sheet ready for the learning record",
+            ],
+        ),
+        (
+            "preparation",
+            {
+                "tasks": [
+                    {
+                        "task": "Book a room with a screen and tables for small groups",
+                        "lead_time": "28",
+                    },
+                    {
+                        "task": "Find a local colleague who has worked with legislators and "
+                        "agree what they will cover",
+                        "lead_time": "28",
+                    },
+                    {
+                        "task": "Ask the political team about the next visit by a member of our "
+                        "parliament, and use it in the discussion",
+                        "lead_time": "14",
+                    },
+                    {
+                        "task": "Send participants the e-learning link and a reminder",
+                        "lead_time": "7",
+                    },
+                    {"task": "Download the film, slides and handout", "lead_time": "1"},
+                    {
+                        "task": "Print the facilitator pack and a handout for each person",
+                        "lead_time": "1",
+                    },
+                ],
+                "pre_work": [
+                    {"title": "E-learning: From bill to act", "url": course_url, "minutes": 45},
+                ],
+            },
+        ),
+    ]
+
+
+def inside_ministry_body(documents, unit):
+    """A shorter workshop: objectives, agenda, discussion and preparation."""
+    course_url = e_learning_url(unit, "inside-the-ministry")
+    return [
+        (
+            "objectives",
+            {
+                "heading": "",
+                "objectives": [
+                    "Trace how a decision travels from a minister to an office abroad",
+                    "Name the directorates your office works with most, and who leads them",
+                    "Know whom to ask when an instruction is unclear",
+                ],
+            },
+        ),
+        (
+            "agenda",
+            {
+                "heading": "",
+                "segments": [
+                    segment("Welcome", 5, "welcome", "Who we are and what we want to find out."),
+                    segment(
+                        "From the minister’s desk to this office",
+                        15,
+                        "presentation",
+                        "One recent decision, followed step by step until it reached us as an "
+                        "instruction.",
+                        "Pick a decision your office acted on in the last six months.",
+                    ),
+                    segment(
+                        "Map our contacts",
+                        20,
+                        "activity",
+                        "On a large sheet, draw the teams in the ministry this office deals "
+                        "with, and who speaks to whom.",
+                        "Keep the map: it makes a useful welcome for new arrivals.",
+                        core=True,
+                    ),
+                    segment(
+                        "Where do instructions get stuck?",
+                        15,
+                        "discussion",
+                        "Small groups talk through the questions below, then share one idea.",
+                        core=True,
+                    ),
+                    segment(
+                        "Wrap-up",
+                        5,
+                        "wrap-up",
+                        "One thing each of us will do differently, and the next unit to take.",
+                    ),
+                ],
+            },
+        ),
+        (
+            "discussion",
+            {
+                "title": "Where do instructions get stuck?",
+                "prompts": [
+                    "Think of an instruction that arrived late or unclear. Where did it slow "
+                    "down?",
+                    "Who in the ministry would you call first, and who would you not think to "
+                    "call?",
+                    "What could this office send back that would help the next decision?",
+                ],
+                "group_size": 3,
+                "minutes": 15,
+            },
+        ),
+        (
+            "preparation",
+            {
+                "tasks": [
+                    {
+                        "task": "Choose a recent decision to follow in the presentation",
+                        "lead_time": "7",
+                    },
+                    {"task": "Find a large sheet of paper and marker pens", "lead_time": "1"},
+                ],
+                "pre_work": [
+                    {"title": "E-learning: Inside the ministry", "url": course_url, "minutes": 30},
+                ],
+            },
+        ),
+    ]
+
+
+WORKSHOPS = [
+    (PARLIAMENT_WORKSHOP, parliament_body),
+    (INSIDE_MINISTRY_WORKSHOP, inside_ministry_body),
+]
+
 
 class Report:
     """Collects what the command created, what it found already there, and anything to note."""
@@ -499,6 +958,99 @@ def ensure_modules(report):
         report.add(f"Module {module.number}: {module.title} ({len(data['units'])} units)", True)
 
 
+def pdf_bytes(title, lines):
+    """A valid one-page A4 PDF with a title and a few lines of text, in a built-in font."""
+
+    def text(value):
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped}) Tj".encode("cp1252")
+
+    operations = [b"BT /F1 16 Tf 56 780 Td", text(title), b"/F1 11 Tf 0 -30 Td"]
+    for line in lines:
+        operations += [text(line), b"0 -17 Td"]
+    stream = b"\n".join([*operations, b"ET"])
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+def ensure_documents(report):
+    """Return the demo documents by key, creating any whose title is not in the library."""
+    document_model = get_document_model()
+    documents = {}
+    for key, data in DOCUMENTS.items():
+        document = document_model.objects.filter(title=data["title"]).first()
+        created = document is None
+        if created:
+            content = pdf_bytes(data["title"], data["lines"])
+            document = document_model(
+                title=data["title"], file=ContentFile(content, name=data["filename"])
+            )
+            # As Wagtail's upload form does: record the file's size and hash.
+            document._set_document_file_metadata()
+            document.save()
+        report.add(f"Document “{document.title}”", created)
+        documents[key] = document
+    return documents
+
+
+def curriculum_place(data, report):
+    """Return ``(module, unit)`` for a workshop, or ``None`` for what is no longer there."""
+    module = CurriculumModule.objects.filter(number=data["module"]).first()
+    units = list(module.units.order_by("sort_order", "pk")) if module else []
+    unit = units[data["unit"]] if data["unit"] < len(units) else None
+    if unit is None:
+        report.notes.append(
+            f"Workshop “{data['title']}”: Module {data['module']} or its unit is missing, so "
+            "the workshop is not linked to the curriculum."
+        )
+    return module, unit
+
+
+def ensure_workshops(home, report):
+    """Create the workshops section and its workshop templates."""
+    index = ensure_section(home, WorkshopIndexPage, "workshops", WORKSHOPS_PAGE, report)
+    if not isinstance(index, WorkshopIndexPage):
+        report.notes.append("Workshops skipped: the page at “workshops” is not a workshop index.")
+        return
+    documents = ensure_documents(report)
+    for data, build_body in WORKSHOPS:
+        existing = index.get_children().filter(slug=data["slug"]).first()
+        if existing is not None:
+            report.add(f"Workshop template “{existing.title}”", created=False)
+            continue
+        module, unit = curriculum_place(data, report)
+        fields = {key: data[key] for key in ("title", "summary", "audience")}
+        workshop, created = ensure_child_page(
+            index,
+            WorkshopTemplatePage,
+            data["slug"],
+            module=module,
+            unit=unit,
+            body=build_body(documents, unit),
+            **fields,
+        )
+        report.add(f"Workshop template “{workshop.title}”", created)
+
+
 def ensure_superuser():
     """Create the demo superuser unless that username is taken; return True if created."""
     user_model = get_user_model()
@@ -510,8 +1062,9 @@ def ensure_superuser():
 
 class Command(BaseCommand):
     help = (
-        "Load demo content for the example intranet: pages, curriculum modules, offices and a "
-        "demo superuser. Creates only what is missing; never changes or deletes existing content."
+        "Load demo content for the example intranet: pages, curriculum modules, offices, "
+        "workshops with their documents, and a demo superuser. Creates only what is missing; "
+        "never changes or deletes existing content."
     )
 
     def handle(self, *args, **options):
@@ -523,6 +1076,7 @@ class Command(BaseCommand):
             ensure_section(home, StandardPage, "learning-programme", PROGRAMME_PAGE, report)
             ensure_offices(index, report)
             ensure_modules(report)
+            ensure_workshops(home, report)
             superuser_created = ensure_superuser()
         self.print_report(report, superuser_created)
 

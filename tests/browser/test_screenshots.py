@@ -1,0 +1,68 @@
+"""The demo's pages and blocks as a reader sees them, in a real browser.
+
+``make screenshots`` runs this file with ``LEARNINGGROUPS_SCREENSHOTS=1`` to regenerate the
+pictures in ``docs/_static/screenshots/`` from the demo content, so the docs show what the code
+does today. Without it, the same checks run and the pictures go to a temporary folder.
+"""
+
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "_static" / "screenshots"
+SAVE = os.environ.get("LEARNINGGROUPS_SCREENSHOTS") == "1"
+
+WORKSHOP = "/workshops/how-parliament-works/"
+FACILITATOR = WORKSHOP + "facilitator/"
+
+# (file name, path, element to photograph or None for the top of the page)
+SHOTS = [
+    ("demo-home.png", "/", None),
+    ("page-index.png", "/workshops/", None),
+    ("page-workshop.png", WORKSHOP, None),
+    ("page-facilitator.png", FACILITATOR, None),
+    ("block-objectives.png", WORKSHOP, ".lg-objectives"),
+    ("block-agenda.png", FACILITATOR, ".lg-agenda"),
+    ("block-discussion.png", WORKSHOP, ".lg-discussion"),
+    ("block-resources.png", WORKSHOP, ".lg-resources"),
+    ("block-guidance.png", FACILITATOR, ".lg-guidance"),
+    ("block-preparation.png", FACILITATOR, ".lg-preparation"),
+]
+
+pytestmark = [
+    # Serialized rollback restores the page tree that migrations create, which a flush removes.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.urls("example_site.urls"),
+]
+
+
+@pytest.fixture
+def demo_site(settings):
+    settings.WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "intranet/base.html"}
+    call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture
+def page(browser, live_server, demo_site):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=live_server.url
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "path", "selector"), SHOTS, ids=[shot[0] for shot in SHOTS])
+def test_demo_page_and_block_as_a_reader_sees_them(page, tmp_path, name, path, selector):
+    response = page.goto(path)
+    assert response.status == 200
+    target = (DOCS_SCREENSHOTS if SAVE else tmp_path) / name
+    if selector is None:
+        page.screenshot(path=target)
+    else:
+        element = page.locator(selector).first
+        assert element.is_visible(), f"{selector} is not visible on {path}"
+        element.screenshot(path=target)
+    assert target.stat().st_size > 2000
