@@ -81,3 +81,26 @@ def test_edit_keeps_the_block_and_changes_its_text(admin_client, root_page):
     page.refresh_from_db()
     assert list(page.body[0].value["objectives"]) == ["Listen well", "Ask open questions"]
     assert "Ask open questions" in admin_client.get(page.url).content.decode()
+
+
+def test_the_agenda_works_in_the_host_sites_own_page_type(client, root_page):
+    page = HostLearningPage(title="Our own page", slug="our-own-page")
+    page.body = [
+        (
+            "agenda",
+            {
+                "heading": "Running order",
+                "segments": [
+                    {"title": "Talk", "minutes": 15, "kind": "presentation", "core": False,
+                     "facilitator_notes": "Only for facilitators"},
+                    {"title": "Discuss", "minutes": 45, "kind": "discussion", "core": True},
+                ],
+            },
+        )
+    ]  # fmt: skip
+    root_page.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Total: 1 hour" in html
+    assert "75% discussion and activities" in html
+    assert "Only for facilitators" not in html  # the host's page did not ask for that view

@@ -219,3 +219,15 @@ def test_query_count_does_not_grow_with_blocks_or_documents(client, index_page, 
         assert queries_to_render(client, large.url + suffix) == queries_to_render(
             client, small.url + suffix
         )
+
+
+def test_an_editor_edits_the_agenda_and_the_total_follows(admin_client, workshop, make_document):
+    edit_url = reverse("wagtailadmin_pages:edit", args=(workshop.pk,))
+    assert admin_client.get(edit_url).status_code == 200
+    data = workshop_form(make_document().pk)
+    data["body-3-value-segments-2-value-minutes"] = "45"  # the core discussion runs longer
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.total_minutes == 85
+    assert "Total: 1 hour 25 min" in admin_client.get(workshop.url).content.decode()

@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .. import agenda
+from .workshop import PREVIEW_TEMPLATE
 
 __all__ = [
     "DocumentResourceBlock",
@@ -194,6 +195,7 @@ class ResourcesBlock(blocks.StructBlock):
     class Meta:
         icon = "folder-open-inverse"
         template = "wagtail_learninggroups/blocks/resources.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Resources")
         group = _("Resources")
         description = _(

@@ -9,6 +9,9 @@ from wagtail.blocks import StructBlockValidationError
 from .. import agenda
 from .richtext import SanitisedRichTextBlock
 
+#: Previews in the block chooser use the package's stylesheet and show the facilitator view.
+PREVIEW_TEMPLATE = "wagtail_learninggroups/blocks/preview.html"
+
 __all__ = [
     "ObjectivesBlock",
     "AgendaSegmentBlock",
@@ -53,6 +56,7 @@ class ObjectivesBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         template = "wagtail_learninggroups/blocks/objectives.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Objectives")
         group = _("Workshop")
         description = _("What participants will be able to do after the workshop.")
@@ -141,6 +145,7 @@ class WorkshopAgendaBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         template = "wagtail_learninggroups/blocks/agenda.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Agenda")
         group = _("Workshop")
         description = _(
@@ -186,6 +191,7 @@ class DiscussionBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "wagtail_learninggroups/blocks/discussion.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Discussion")
         group = _("Workshop")
         description = _("Prompt questions for a group discussion.")
@@ -236,6 +242,7 @@ class FacilitatorGuidanceBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "wagtail_learninggroups/blocks/guidance.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Facilitator guidance")
         group = _("Facilitation")
         description = _(
@@ -315,6 +322,7 @@ class PreparationChecklistBlock(blocks.StructBlock):
     class Meta:
         icon = "tasks"
         template = "wagtail_learninggroups/blocks/preparation.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Preparation checklist")
         group = _("Facilitation")
         description = _("Tasks before the session, with how far ahead, and pre-work.")
