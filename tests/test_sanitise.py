@@ -123,3 +123,58 @@ def test_the_safety_checker_itself_sees_danger():
 def test_block_keys_are_kept_only_as_short_tokens():
     assert clean_html('<p data-block-key="x9z">a</p>') == '<p data-block-key="x9z">a</p>'
     assert clean_html('<p data-block-key="a b" data-other="1">a</p>') == "<p>a</p>"
+
+
+def test_many_threads_clean_at_once_without_errors_or_mixed_output():
+    """bleach's cleaner keeps parser state; one shared between threads corrupts output."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def clean(number):
+        # Distinct inputs, so every call misses the memo and really runs bleach.
+        return clean_html(f"<p>item {number} <b>bold</b><script>x</script></p>" * 5)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(clean, range(800)))
+    for number, result in enumerate(results):
+        assert result == f"<p>item {number} <b>bold</b>x</p>" * 5
+
+
+def test_embeds_keep_the_form_wagtail_expands():
+    cleaned = clean_html('<p>a</p><embed embedtype="image" id="7" format="left" alt="Room">')
+    assert cleaned == '<p>a</p><embed embedtype="image" id="7" format="left" alt="Room"/>'
+
+
+@pytest.mark.django_db
+def test_a_sanitised_image_still_renders_as_an_image():
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+    from wagtail.rich_text import expand_db_html
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+    image = get_image_model().objects.create(title="Room", file=ImageFile(buffer, name="room.png"))
+    stored = f'<p>See:</p><embed alt="Room" embedtype="image" format="left" id="{image.pk}"/>'
+    assert "<img" in expand_db_html(clean_html(stored))
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("/documents/1/slides.pdf", "/documents/1/slides.pdf"),
+        ("mailto:learning@example.org", "mailto:learning@example.org"),
+        ("javascript:alert(1)", ""),
+        ("  JaVaScRiPt:alert(1)", ""),
+        ("java\tscript:alert(1)", ""),
+        ("data:text/html,<script>alert(1)</script>", ""),
+        ("vbscript:msgbox(1)", ""),
+        (None, ""),
+    ],
+)
+def test_safe_url(url, safe):
+    from wagtail_learninggroups.sanitise import safe_url
+
+    assert safe_url(url) == safe

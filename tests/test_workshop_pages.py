@@ -39,12 +39,17 @@ def add_url(parent):
 
 
 @pytest.fixture
-def workshop(admin_client, index_page, make_document, curriculum):
+def workshop(
+    admin_client, index_page, make_document, curriculum, django_capture_on_commit_callbacks
+):
     module, unit, _ = curriculum
     slides = make_document("Parliament slides", "parliament.pdf", size=3000)
-    response = admin_client.post(
-        add_url(index_page), workshop_form(slides.pk, module=str(module.pk), unit=str(unit.pk))
-    )
+    # Run what Wagtail defers until the transaction commits (search indexing, on 7.0).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            add_url(index_page),
+            workshop_form(slides.pk, module=str(module.pk), unit=str(unit.pk)),
+        )
     assert response.status_code == 302, response.content.decode()[-3000:]
     return WorkshopTemplatePage.objects.get(slug="how-parliament-works")
 
@@ -138,6 +143,7 @@ def test_choosing_a_unit_fills_in_its_module(admin_client, index_page, make_docu
 
 
 def test_the_index_lists_workshops_by_module_and_unit(client, index_page, workshop):
+    index_page.refresh_from_db()  # the admin added a child through another instance
     loose = WorkshopTemplatePage(title="Welcome to learning groups", slug="loose", summary="Start")
     index_page.add_child(instance=loose)
     loose.save_revision().publish()
@@ -231,3 +237,62 @@ def test_an_editor_edits_the_agenda_and_the_total_follows(admin_client, workshop
     workshop.refresh_from_db()
     assert workshop.total_minutes == 85
     assert "Total: 1 hour 25 min" in admin_client.get(workshop.url).content.decode()
+
+
+def test_the_index_hides_workshops_the_reader_may_not_view(client, index_page, workshop):
+    from wagtail.models import PageViewRestriction
+
+    secret = WorkshopTemplatePage(title="Restricted workshop", slug="restricted", summary="Shh")
+    index_page.refresh_from_db()
+    index_page.add_child(instance=secret)
+    secret.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
+    )
+    html = client.get(index_page.url).content.decode()
+    assert "How parliament works" in html
+    assert "Restricted workshop" not in html
+
+
+def test_the_index_query_count_does_not_grow_with_workshops(client, index_page, make_document):
+    documents = [make_document(f"Doc {n}", f"d{n}.pdf") for n in range(3)]
+    build_workshop(index_page, 2, documents)
+    few = queries_to_render(client, index_page.url)
+    for copies in range(3, 8):
+        index_page.refresh_from_db()
+        build_workshop(index_page, copies, documents)
+    assert queries_to_render(client, index_page.url) == few
+
+
+def test_total_minutes_reads_old_and_new_list_formats(root_page):
+    page = WorkshopTemplatePage(title="Old data", slug="old-data", summary="Stored long ago")
+    page.body = [("agenda", {"heading": "", "segments": [{"title": "A", "minutes": 20}]})]
+    root_page.add_child(instance=page)
+    raw = page.body.raw_data
+    raw[0]["value"]["segments"].append({"title": "Bare, as older releases stored", "minutes": 5})
+    raw.append({"type": "agenda", "value": "not a mapping"})
+    assert WorkshopTemplatePage.total_minutes.func(page) == 25
+
+
+def test_preview_of_a_page_not_yet_in_a_site_has_no_broken_links(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    page = WorkshopTemplatePage(title="Draft", slug="draft", summary="Not saved yet")
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    context = page.get_context(request)
+    assert "facilitator_url" not in context
+    html = page.make_preview_request(request, "").content.decode()
+    assert "Draft" in html
+    assert 'href="facilitator/"' not in html
+
+
+def test_index_intro_is_sanitised_when_stored(root_page):
+    index = WorkshopIndexPage(
+        title="Workshops",
+        slug="all-workshops",
+        intro='<p onclick="x()">Hi<script>y()</script></p>',
+    )
+    root_page.add_child(instance=index)
+    index.refresh_from_db()
+    assert index.intro == "<p>Hiy()</p>"

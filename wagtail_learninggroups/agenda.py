@@ -4,6 +4,8 @@ A segment here is anything with ``minutes`` and ``kind`` (a mapping or an object
 functions serve the agenda block, the page's total duration and the reports.
 """
 
+from collections.abc import Mapping
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -15,14 +17,16 @@ INTERACTIVE_KINDS = frozenset({"discussion", "activity"})
 
 
 def _field(segment, name):
-    return segment[name] if isinstance(segment, dict) else getattr(segment, name)
+    if isinstance(segment, Mapping):
+        return segment.get(name)
+    return getattr(segment, name, None)
 
 
 def minutes_of(segment):
     """The segment's minutes as an int; a missing or malformed value counts as 0."""
     try:
         return max(int(_field(segment, "minutes") or 0), 0)
-    except (KeyError, AttributeError, TypeError, ValueError):
+    except (TypeError, ValueError):
         return 0
 
 

@@ -7,6 +7,7 @@ settings (see :mod:`wagtail_learninggroups.conf`).
 """
 
 import re
+import threading
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -17,6 +18,13 @@ from .conf import get_setting
 # bleach costs about half a millisecond per kilobyte; pages render the same stored HTML again and
 # again, so results are memoised per (HTML, policy). The bound keeps memory small.
 _CACHE_SIZE = 1024
+
+_thread_cleaners = threading.local()
+
+_EMBED = re.compile(r"<embed\b([^>]*?)\s*/?>")
+
+# Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 # Wagtail's rich text editor keys each paragraph with a short token, used to anchor comments.
 _BLOCK_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}")
@@ -49,13 +57,38 @@ def current_policy():
     return tags, attributes, protocols
 
 
+def safe_url(url):
+    """Return ``url`` if it is relative or uses an allowed scheme, otherwise ``""``.
+
+    For URLs that templates put in ``href`` themselves: editors' forms validate them, but stored
+    JSON from an import, the API or an older release does not pass through those forms.
+    """
+    if not url:
+        return ""
+    url = str(url).strip()
+    scheme = urlsplit(_URL_NOISE.sub("", url)).scheme.lower()
+    if scheme and scheme not in current_policy()[2]:
+        return ""
+    return url
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _clean(html, policy):
-    return _cleaner(policy).clean(html)
+    cleaned = _cleaner(policy).clean(html)
+    # bleach writes void elements without the closing slash; Wagtail expands only `<embed …/>`.
+    return _EMBED.sub(r"<embed\1/>", cleaned)
 
 
-@lru_cache(maxsize=8)
 def _cleaner(policy):
+    # A bleach Cleaner must not be shared between threads (its parser keeps state), so each
+    # thread keeps its own, one per policy.
+    cleaners = _thread_cleaners.__dict__.setdefault("by_policy", {})
+    if policy not in cleaners:
+        cleaners[policy] = _build_cleaner(policy)
+    return cleaners[policy]
+
+
+def _build_cleaner(policy):
     tags, attributes, protocols = policy
     allowed = {tag: frozenset(names) for tag, names in attributes}
 

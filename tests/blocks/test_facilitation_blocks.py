@@ -162,3 +162,13 @@ class TestSanitisedRichTextBlock:
     def test_stored_and_read_values_are_inert(self, vector):
         assert problems(self.block.to_python(vector).source) == []
         assert problems(self.block.get_prep_value(RichText(vector))) == []
+
+
+def test_pre_work_with_an_unsafe_url_keeps_its_title_but_not_the_link():
+    block = PreparationChecklistBlock()
+    value = block.to_python(
+        {"tasks": [], "pre_work": [{"title": "Read this", "url": "javascript:alert(1)"}]}
+    )
+    html = block.render(value)
+    assert "javascript" not in html
+    assert "Read this" in html

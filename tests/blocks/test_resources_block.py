@@ -113,3 +113,24 @@ class TestResourcesBlock:
             [("link", {"url": "https://example.org/", "title": "Hansard", "description": ""})],
         )
         assert "Hansard" in self.block.get_searchable_content(value)
+
+
+@pytest.mark.django_db
+def test_stored_json_with_missing_fields_or_unsafe_urls_is_left_out():
+    block = ResourcesBlock()
+    value = block.to_python(
+        {
+            "resources": [
+                {"type": "link", "value": {"title": "No address"}},
+                {"type": "link", "value": {"url": "javascript:alert(1)", "title": "Trap"}},
+                {"type": "e_learning", "value": {"url": "https://learn.example/x"}},
+                {"type": "link", "value": {"url": "https://example.org/ok", "title": "Fine"}},
+            ]
+        }
+    )
+    html = block.render(value)
+    assert "javascript" not in html
+    assert "None" not in html
+    assert "Trap" not in html and "No address" not in html
+    assert html.count('class="lg-resource ') == 1
+    assert "Fine" in html

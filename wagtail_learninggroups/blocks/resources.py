@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .. import agenda
+from ..sanitise import safe_url
 from .workshop import PREVIEW_TEMPLATE
 
 __all__ = [
@@ -46,44 +47,36 @@ def absolute(request, url):
 def resource_row(block_type, item):
     """One resource as the template shows it, or ``None`` when it can no longer be shown.
 
-    A chosen document that has since been deleted comes back as ``None`` from the chooser; the
-    resource is then left out rather than rendered broken.
+    A chosen document that has since been deleted comes back as ``None`` from the chooser, and
+    JSON stored by an older release may lack a field or hold an unsafe URL; such a resource is
+    left out rather than rendered broken.
     """
     if block_type == "document":
-        document = item["document"]
+        document = item.get("document")
         if document is None:
             return None
-        facts = [DOCUMENT_KIND_LABELS.get(item["kind"], ""), file_facts(document)]
         return {
             "type": block_type,
-            "title": item["title"] or document.title,
+            "title": item.get("title") or document.title,
             "url": document.url,
-            "facts": facts,
-            "description": item["description"],
+            "facts": [DOCUMENT_KIND_LABELS.get(item.get("kind"), ""), file_facts(document)],
+            "description": item.get("description") or "",
         }
+    url, title = safe_url(item.get("url")), item.get("title")
+    if not (url and title):
+        return None
+    row = {"type": block_type, "title": title, "url": url, "description": ""}
     if block_type == "video":
-        row = {
-            "type": block_type,
-            "title": item["title"],
-            "url": item["url"],
-            "facts": [_("Video"), minutes_fact(item["minutes"])],
-            "description": "",
-        }
-        if item["offline_copy"] is not None:
+        row["facts"] = [_("Video"), minutes_fact(item.get("minutes"))]
+        if item.get("offline_copy") is not None:
             row["offline_copy"] = item["offline_copy"]
             row["offline_facts"] = file_facts(item["offline_copy"])
-        return row
-    if block_type == "link":
-        facts = [_("Link")]
+    elif block_type == "link":
+        row["facts"] = [_("Link")]
+        row["description"] = item.get("description") or ""
     else:
-        facts = [_("E-learning"), item["provider"], minutes_fact(item["minutes"])]
-    return {
-        "type": block_type,
-        "title": item["title"],
-        "url": item["url"],
-        "facts": facts,
-        "description": item.get("description", ""),
-    }
+        row["facts"] = [_("E-learning"), item.get("provider"), minutes_fact(item.get("minutes"))]
+    return row
 
 
 class DocumentResourceBlock(blocks.StructBlock):

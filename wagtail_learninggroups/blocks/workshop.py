@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
 from .. import agenda
+from ..sanitise import safe_url
 from .richtext import SanitisedRichTextBlock
 
 #: Previews in the block chooser use the package's stylesheet and show the facilitator view.
@@ -212,6 +213,7 @@ GUIDANCE_KINDS = [
     ("example", _("Good practice example")),
     ("checklist", _("Checklist")),
 ]
+GUIDANCE_KIND_LABELS = dict(GUIDANCE_KINDS)
 
 
 class FacilitatorGuidanceBlock(blocks.StructBlock):
@@ -226,6 +228,13 @@ class FacilitatorGuidanceBlock(blocks.StructBlock):
         label=_("Checklist items"),
         help_text=_("For a checklist: one thing to check per line."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["kind_label"] = GUIDANCE_KIND_LABELS.get(
+            value.get("kind"), GUIDANCE_KIND_LABELS["tip"]
+        )
+        return context
 
     def clean(self, value):
         value = super().clean(value)
@@ -304,8 +313,18 @@ class PreparationChecklistBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["tasks"] = [
-            {"task": task["task"], "when": LEAD_TIME_LABELS.get(task["lead_time"], "")}
+            {"task": task.get("task"), "when": LEAD_TIME_LABELS.get(task.get("lead_time"), "")}
             for task in value["tasks"]
+            if task.get("task")
+        ]
+        context["pre_work"] = [
+            {
+                "title": item.get("title"),
+                "url": safe_url(item.get("url")),
+                "minutes": item.get("minutes"),
+            }
+            for item in value["pre_work"]
+            if item.get("title")
         ]
         return context
 

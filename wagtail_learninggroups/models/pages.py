@@ -1,28 +1,44 @@
 """The ready-made page types: workshop templates and the index that lists them."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .. import agenda
 from ..blocks import LearningGroupsStreamBlock
 from ..conf import get_setting
+from ..sanitise import clean_html
 from .curriculum import CurriculumModule, CurriculumUnit
 
 
 def agenda_segments(stream_value):
-    """Every segment of every agenda block in a body StreamField, in order."""
-    return [
-        segment
-        for child in stream_value
-        if child.block_type == "agenda"
-        for segment in child.value["segments"]
-    ]
+    """Every segment of every agenda block in a body StreamField, as stored, in order.
+
+    Reads the stored JSON rather than the block values, so that listing many workshops with
+    their durations does not load their documents or sanitise their rich text.
+    """
+    segments = []
+    for child in stream_value.raw_data:
+        if not isinstance(child, Mapping) or child.get("type") != "agenda":
+            continue
+        value = child.get("value")
+        if not isinstance(value, Mapping):
+            continue
+        for item in value.get("segments") or []:
+            # ListBlock items are stored as {"type": "item", "value": …, "id": …}; older JSON
+            # holds the bare values.
+            is_wrapped = isinstance(item, Mapping) and item.get("type") == "item"
+            segments.append(item.get("value") if is_wrapped else item)
+    return segments
 
 
 class LearningGroupsPage(Page):
@@ -104,7 +120,7 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
         if self.unit_id and not self.module_id:
             self.module_id = self.unit.module_id
 
-    @property
+    @cached_property
     def total_minutes(self):
         """How long the workshop runs: the sum of its agenda segments."""
         return agenda.total_minutes(agenda_segments(self.body))
@@ -122,16 +138,22 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A page that is not in a site yet (the preview of a new page) has no URL.
-        page_url = self.get_url(request) or ""
-        context.update(
-            lg_facilitator=False,
-            absolute_url=request.build_absolute_uri(page_url) if page_url else "",
-            participant_url=page_url,
-            facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
-            print_url=page_url + self.reverse_subpage("facilitator_pack"),
-        )
+        context["lg_facilitator"] = False
+        # A page that is not in a site yet (the preview of a new page) has no URL, and so no
+        # links to its other views.
+        page_url = self.get_url(request)
+        if page_url:
+            context.update(
+                absolute_url=request.build_absolute_uri(page_url),
+                participant_url=page_url,
+                facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
+                print_url=page_url + self.reverse_subpage("facilitator_pack"),
+            )
         return context
+
+    def get_cached_paths(self):
+        # Purging a frontend cache must reach every view of the page, not only the first.
+        return ["/", "/facilitator/", "/print/"]
 
     def serve_preview(self, request, mode_name):
         if mode_name == "facilitator":
@@ -169,15 +191,36 @@ class WorkshopIndexPage(LearningGroupsPage):
         verbose_name = _("workshop index")
         verbose_name_plural = _("workshop indexes")
 
+    def save(self, *args, **kwargs):
+        self.intro = clean_html(self.intro)
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = group_by_module(
+        workshops = (
             WorkshopTemplatePage.objects.child_of(self)
             .live()
             .select_related("module", "unit")
-            .order_by("module__number", "unit__sort_order", "title")
+            .order_by(
+                F("module__number").asc(nulls_last=True),
+                F("unit__sort_order").asc(nulls_first=True),
+                "unit_id",
+                "title",
+            )
         )
+        context["modules"] = group_by_module(viewable_by(request, workshops))
         return context
+
+
+def viewable_by(request, pages):
+    """The pages whose own view restrictions (password, login, groups) let this request in.
+
+    Restrictions of the index and its ancestors were checked when the index was served.
+    """
+    pages = list(pages)
+    restrictions = PageViewRestriction.objects.filter(page__in=pages)
+    refused = {r.page_id for r in restrictions if not r.accept_request(request)}
+    return [page for page in pages if page.pk not in refused]
 
 
 def group_by_module(workshops):
