@@ -1,5 +1,6 @@
 """The facilitator pack printed to PDF by a real browser, then read back as text."""
 
+import re
 import subprocess
 
 import pytest
@@ -98,3 +99,25 @@ def test_the_facilitator_pack_prints_with_everything_a_facilitator_needs(
     assert f"{live_server.url}/documents/" in squeezed  # full addresses, even for documents
     assert "parliament-slides.pdf" in squeezed
     assert "Participant view" not in squeezed  # no screen navigation on paper
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_pack_fits_a4_and_letter_paper(
+    live_server, published_workshop, browser, pdftotext, tmp_path, paper
+):
+    pdf = tmp_path / f"pack-{paper}.pdf"
+    page = browser.new_page()
+    page.goto(live_server.url + published_workshop.url + "print/")
+    page.pdf(path=pdf, format=paper)
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    # pdfinfo names the paper it recognises: "Page size: 612 x 792 pts (letter)".
+    assert (
+        re.search(r"^Page size:.*\((\w+)\)$", info.stdout, re.M).group(1).lower() == paper.lower()
+    )
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # Nothing cut at the right edge: the widest line, the agenda's, is there in full.
+    assert "Scrutiny in practice" in text
+    assert "https://records.example.org/committees" in " ".join(text.split())
