@@ -14,7 +14,7 @@ from example_site.intranet.models import (
     OfficePage,
     StandardPage,
 )
-from wagtail_learninggroups.models import CurriculumModule, CurriculumUnit
+from wagtail_learninggroups.models import CurriculumModule, CurriculumUnit, Location
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("example_site.urls")]
 
@@ -31,6 +31,7 @@ def counts():
         "modules": CurriculumModule.objects.count(),
         "units": CurriculumUnit.objects.count(),
         "sites": Site.objects.count(),
+        "locations": Location.objects.count(),
     }
 
 
@@ -52,6 +53,12 @@ def test_demo_content_replaces_the_welcome_page_and_builds_the_intranet(django_u
     assert offices.filter(staff_count__lt=20).exists(), "a small office"
     assert offices.exclude(working_conditions="").exists(), "an office in a hard place"
     assert OfficeIndexPage.objects.get().get_children().count() == offices.count()
+
+    # Each office is a Location of the package, whose editions will live under its page.
+    locations = Location.objects.select_related("page")
+    assert locations.count() == offices.count()
+    assert {location.page.specific for location in locations} == set(offices)
+    assert set(locations.values_list("size", flat=True)) == {"small", "medium", "large"}
 
     admin = django_user_model.objects.get(username="admin")
     assert admin.is_superuser

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .models import CurriculumModule
+from .models import CurriculumModule, Location
 
 
 class CurriculumModuleAdmin(ModelAdmin):
@@ -30,6 +30,20 @@ class CurriculumModuleAdmin(ModelAdmin):
     unit_count.admin_order_field = "unit_total"
 
 
+class LocationAdmin(ModelAdmin):
+    """The organisation's offices, with the section page their editions live under."""
+
+    model = Location
+    menu_label = _("Locations")
+    menu_icon = "site"
+    list_display = ("name", "country", "region", "size", "time_zone", "active")
+    list_filter = ("region", "size", "active")
+    search_fields = ("name", "slug", "country", "region")
+    list_export = ("name", "slug", "country", "region", "size", "time_zone", "active", "page")
+    export_filename = "locations"
+    inspect_view_enabled = True
+
+
 @modeladmin_register
 class LearningGroupsAdminGroup(ModelAdminGroup):
     """The "Learning groups" menu of the Wagtail admin, holding all of the package's screens."""
@@ -37,4 +51,4 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     menu_label = _("Learning groups")
     menu_icon = "group"
     menu_order = 250
-    items = (CurriculumModuleAdmin,)
+    items = (CurriculumModuleAdmin, LocationAdmin)

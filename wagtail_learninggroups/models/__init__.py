@@ -1,6 +1,13 @@
 """Models of wagtail-learninggroups; import them from here."""
 
 from .curriculum import CurriculumModule, CurriculumUnit
+from .locations import Location
 from .pages import WorkshopIndexPage, WorkshopTemplatePage
 
-__all__ = ["CurriculumModule", "CurriculumUnit", "WorkshopIndexPage", "WorkshopTemplatePage"]
+__all__ = [
+    "CurriculumModule",
+    "CurriculumUnit",
+    "Location",
+    "WorkshopIndexPage",
+    "WorkshopTemplatePage",
+]

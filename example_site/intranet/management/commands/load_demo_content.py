@@ -28,6 +28,7 @@ from example_site.intranet.models import (
 from wagtail_learninggroups.models import (
     CurriculumModule,
     CurriculumUnit,
+    Location,
     WorkshopIndexPage,
     WorkshopTemplatePage,
 )
@@ -257,6 +258,14 @@ MODULES = [
         ],
     },
 ]
+
+OFFICE_TIME_ZONES = {
+    "washington": "America/New_York",
+    "nairobi": "Africa/Nairobi",
+    "reykjavik": "Atlantic/Reykjavik",
+    "suva": "Pacific/Fiji",
+    "juba": "Africa/Juba",
+}
 
 OFFICES = [
     {
@@ -933,6 +942,31 @@ def ensure_offices(index, report):
         fields = {key: value for key, value in data.items() if key != "slug"}
         office, created = ensure_child_page(index, OfficePage, data["slug"], **fields)
         report.add(f"Office page “{office.title}”", created)
+        ensure_location(office, data["slug"], report)
+
+
+def office_size(staff_count):
+    if staff_count >= 100:
+        return Location.Size.LARGE
+    if staff_count >= 20:
+        return Location.Size.MEDIUM
+    return Location.Size.SMALL
+
+
+def ensure_location(office, slug, report):
+    """The package's Location for an office page, whose section its local editions go under."""
+    location, created = Location.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": office.city,
+            "country": office.country,
+            "region": office.get_region_display(),
+            "size": office_size(office.staff_count),
+            "time_zone": OFFICE_TIME_ZONES[slug],
+            "page": office,
+        },
+    )
+    report.add(f"Location “{location.name}”", created)
 
 
 def ensure_modules(report):
