@@ -9,32 +9,23 @@ from wagtail_learninggroups.models import Location
 URL_PREFIX = "wagtail_learninggroups_location_modeladmin"
 
 
+NAIROBI = {
+    "name": "Nairobi",
+    "slug": "nairobi",
+    "country": "Kenya",
+    "region": "Africa",
+    "size": "medium",
+    "time_zone": "Africa/Nairobi",
+}
+
+
 def location_form(**fields):
-    data = {
-        "name": "Nairobi",
-        "slug": "nairobi",
-        "country": "Kenya",
-        "region": "Africa",
-        "size": "medium",
-        "time_zone": "Africa/Nairobi",
-        "active": "on",
-        "page": "",
-    }
-    data.update(fields)
-    return data
+    """The admin form's POST data for a location, Nairobi unless told otherwise."""
+    return {**NAIROBI, "active": "on", "page": "", **fields}
 
 
 def make_location(**fields):
-    data = {
-        "name": "Nairobi",
-        "slug": "nairobi",
-        "country": "Kenya",
-        "region": "Africa",
-        "size": "medium",
-        "time_zone": "Africa/Nairobi",
-    }
-    data.update(fields)
-    return Location.objects.create(**data)
+    return Location.objects.create(**{**NAIROBI, **fields})
 
 
 def test_create_a_location_with_its_section_page(admin_client, root_page):

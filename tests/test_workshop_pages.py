@@ -271,7 +271,7 @@ def test_total_minutes_reads_old_and_new_list_formats(root_page):
     raw = page.body.raw_data
     raw[0]["value"]["segments"].append({"title": "Bare, as older releases stored", "minutes": 5})
     raw.append({"type": "agenda", "value": "not a mapping"})
-    assert WorkshopTemplatePage.total_minutes.func(page) == 25
+    assert page.total_minutes == 25
 
 
 def test_preview_of_a_page_not_yet_in_a_site_has_no_broken_links(rf, db):

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -120,7 +119,7 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
         if self.unit_id and not self.module_id:
             self.module_id = self.unit.module_id
 
-    @cached_property
+    @property
     def total_minutes(self):
         """How long the workshop runs: the sum of its agenda segments."""
         return agenda.total_minutes(agenda_segments(self.body))
