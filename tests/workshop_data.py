@@ -5,7 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from tests.utils import list_block
 
 
-def segment(title, minutes, kind, core=False, description="", notes=""):
+def segment(title, minutes, kind, core=False, description="", notes="", local=()):
     return {
         "title": title,
         "minutes": str(minutes),
@@ -13,6 +13,7 @@ def segment(title, minutes, kind, core=False, description="", notes=""):
         "core": "on" if core else "",
         "description": description,
         "facilitator_notes": notes,
+        "local": streamfield(list(local)),
     }
 
 

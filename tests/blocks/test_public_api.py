@@ -17,6 +17,7 @@ def test_public_names_are_exported():
         "DiscussionBlock",
         "PreparationChecklistBlock",
         "LearningGroupsStreamBlock",
+        "LocalSlotBlock",
     } <= set(public_blocks.__all__)
     assert all(isinstance(cls, type) and issubclass(cls, Block) for cls in EXPORTED)
 

@@ -3,8 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..slots import renew_duplicate_keys
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
+from .slots import LocalSlotBlock
 from .workshop import (
     DiscussionBlock,
     FacilitatorGuidanceBlock,
@@ -39,6 +41,11 @@ class LearningGroupsStreamBlock(blocks.StreamBlock):
     resources = ResourcesBlock()
     guidance = FacilitatorGuidanceBlock()
     preparation = PreparationChecklistBlock()
+    slot = LocalSlotBlock()
+
+    def clean(self, value):
+        # Copying a slot in the editor copies its key: the copy gets a fresh one.
+        return renew_duplicate_keys(self, super().clean(value))
 
     class Meta:
         icon = "group"

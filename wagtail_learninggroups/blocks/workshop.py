@@ -8,10 +8,9 @@ from wagtail.blocks import StructBlockValidationError
 
 from .. import agenda
 from ..sanitise import safe_url
+from ..slots import renew_duplicate_keys
 from .richtext import SanitisedRichTextBlock
-
-#: Previews in the block chooser use the package's stylesheet and show the facilitator view.
-PREVIEW_TEMPLATE = "wagtail_learninggroups/blocks/preview.html"
+from .slots import PREVIEW_TEMPLATE, LocalSlotBlock
 
 __all__ = [
     "ObjectivesBlock",
@@ -95,6 +94,15 @@ class AgendaSegmentBlock(blocks.StructBlock):
         label=_("Facilitator notes"),
         help_text=_("Shown only in the facilitator view and the printed pack."),
     )
+    local = blocks.StreamBlock(
+        [("slot", LocalSlotBlock())],
+        required=False,
+        max_num=1,
+        label=_("Local content"),
+        help_text=_('Optional: a slot each office fills for this segment, e.g. "local speaker".'),
+    )
+
+    is_agenda_segment = True
 
     class Meta:
         icon = "time"
@@ -109,7 +117,7 @@ class WorkshopAgendaBlock(blocks.StructBlock):
     segments = blocks.ListBlock(AgendaSegmentBlock(), label=_("Segments"))
 
     def clean(self, value):
-        value = super().clean(value)
+        value = renew_duplicate_keys(self, super().clean(value))
         segments = list(value["segments"])
         if not segments:
             message = _("Add at least one segment to the agenda.")

@@ -1,0 +1,196 @@
+"""The blocks an office fills a slot with, and the stored fill of one slot."""
+
+import copy
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from ..sanitise import safe_url
+from .resources import ResourcesBlock
+from .richtext import SanitisedRichTextBlock
+from .slots import SlotKeyBlock
+from .workshop import DiscussionBlock
+
+__all__ = [
+    "PersonFillBlock",
+    "EventFillBlock",
+    "LinkFillBlock",
+    "DocumentFillBlock",
+    "ImageFillBlock",
+    "VideoFillBlock",
+    "SlotFillContentBlock",
+    "SlotFillBlock",
+]
+
+
+class PersonFillBlock(blocks.StructBlock):
+    """A person the office brings in: a speaker, a contact, a host."""
+
+    name = blocks.CharBlock(max_length=120, label=_("Name"))
+    role = blocks.CharBlock(max_length=255, label=_("Role"))
+    photo = ImageChooserBlock(required=False, label=_("Photo"))
+    about = blocks.TextBlock(required=False, label=_("About them"))
+
+    class Meta:
+        icon = "user"
+        label = _("Person")
+        template = "wagtail_learninggroups/blocks/fills/person.html"
+
+
+class EventFillBlock(blocks.StructBlock):
+    """A local event: a visit, a briefing, a session."""
+
+    title = blocks.CharBlock(max_length=255, label=_("What"))
+    starts = blocks.DateTimeBlock(label=_("Date and time"))
+    venue = blocks.CharBlock(required=False, max_length=255, label=_("Where"))
+    url = blocks.URLBlock(required=False, label=_("Link"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["safe_url"] = safe_url(value.get("url"))
+        return context
+
+    class Meta:
+        icon = "date"
+        label = _("Event")
+        template = "wagtail_learninggroups/blocks/fills/event.html"
+
+
+class LinkFillBlock(blocks.StructBlock):
+    """A link to a page or site the office recommends."""
+
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    url = blocks.URLBlock(label=_("URL"))
+    description = blocks.TextBlock(required=False, label=_("Description"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["safe_url"] = safe_url(value.get("url"))
+        return context
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "wagtail_learninggroups/blocks/fills/link.html"
+
+
+class DocumentFillBlock(blocks.StructBlock):
+    """A document of the office's own, such as local guidance or a sign-up sheet."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Title"),
+        help_text=_("Leave blank to use the document's own title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "wagtail_learninggroups/blocks/fills/document.html"
+
+
+class ImageFillBlock(blocks.StructBlock):
+    """A picture, with the text that describes it to those who cannot see it."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Alternative text"),
+        help_text=_("What the picture shows, for screen readers. Leave blank if decorative."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "wagtail_learninggroups/blocks/fills/image.html"
+
+
+class VideoFillBlock(blocks.StructBlock):
+    """A video, linked rather than embedded, like the template's own videos."""
+
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    url = blocks.URLBlock(label=_("Video URL"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["safe_url"] = safe_url(value.get("url"))
+        return context
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "wagtail_learninggroups/blocks/fills/video.html"
+
+
+class SlotFillContentBlock(blocks.StreamBlock):
+    """Everything a fill may hold; each slot allows the part of it its kinds name."""
+
+    heading = blocks.CharBlock(
+        max_length=120,
+        icon="title",
+        label=_("Heading"),
+        template="wagtail_learninggroups/blocks/fills/heading.html",
+    )
+    text = SanitisedRichTextBlock(label=_("Text"))
+    person = PersonFillBlock()
+    event = EventFillBlock()
+    link = LinkFillBlock()
+    document = DocumentFillBlock()
+    image = ImageFillBlock()
+    video = VideoFillBlock()
+    discussion = DiscussionBlock()
+    resources = ResourcesBlock()
+
+    class Meta:
+        required = False
+        icon = "site"
+        label = _("Content")
+
+    def for_slot(self, slot):
+        """A copy that accepts only what ``slot`` allows, with its instructions as guidance."""
+        children = []
+        for name in slot.block_names:
+            child = copy.deepcopy(self.child_blocks[name])
+            if slot.instructions:
+                set_placeholder(child, slot.instructions)
+            children.append((name, child))
+        return blocks.StreamBlock(children, required=False, label=slot.title)
+
+
+def set_placeholder(block, text):
+    """Show ``text`` inside the first input of ``block`` while it is empty.
+
+    Guidance, not content: the browser (or the rich text editor) draws it, and it disappears
+    as soon as the editor types. It is never stored.
+    """
+    if isinstance(block, blocks.StructBlock):
+        first = next(iter(block.child_blocks.values()), None)
+        if first is not None:
+            set_placeholder(first, text)
+    elif isinstance(block, blocks.RichTextBlock):
+        options = getattr(block.field.widget, "options", None)
+        if isinstance(options, dict):
+            options["placeholder"] = text
+    elif isinstance(block, blocks.FieldBlock):
+        widget = block.field.widget
+        if isinstance(widget, forms.TextInput | forms.Textarea):
+            widget.attrs["placeholder"] = text
+
+
+class SlotFillBlock(blocks.StructBlock):
+    """An edition's fill of one slot, stored under the slot's key."""
+
+    key = SlotKeyBlock()
+    not_applicable = blocks.BooleanBlock(required=False, label=_("Not applicable here"))
+    content = SlotFillContentBlock()
+
+    class Meta:
+        icon = "site"
+        label = _("Fill")
