@@ -1,6 +1,9 @@
 import pytest
 from wagtail.models import Page, Site
 
+# Offices, a slotted template and editions, for every test that needs them.
+pytest_plugins = ["tests.edition_data"]
+
 
 @pytest.fixture
 def root_page(db):

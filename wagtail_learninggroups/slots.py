@@ -31,8 +31,8 @@ KIND_BLOCK_NAMES = {
     "link": ("link", "document"),
     "media": ("image", "video"),
     "free": (
-        "heading",
         "text",
+        "heading",
         "person",
         "event",
         "link",

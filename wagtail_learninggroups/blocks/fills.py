@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .. import slots
 from ..sanitise import safe_url
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
@@ -154,34 +155,72 @@ class SlotFillContentBlock(blocks.StreamBlock):
         label = _("Content")
 
     def for_slot(self, slot):
-        """A copy that accepts only what ``slot`` allows, with its instructions as guidance."""
-        children = []
-        for name in slot.block_names:
-            child = copy.deepcopy(self.child_blocks[name])
-            if slot.instructions:
-                set_placeholder(child, slot.instructions)
-            children.append((name, child))
-        return blocks.StreamBlock(children, required=False, label=slot.title)
+        """The input of one slot: only the blocks its kinds allow, guided by its instructions.
+
+        Returns the block and whether the instructions could be shown inside its first input.
+        """
+        children = [(name, copy.deepcopy(self.child_blocks[name])) for name in slot.block_names]
+        guided = bool(slot.instructions) and set_placeholder(children[0][1], slot.instructions)
+        return SlotContentBlock(children, required=False, label=slot.title), guided
+
+
+class SlotContentBlock(blocks.StreamBlock):
+    """One slot's content in the edition editor; blocks left blank are dropped, not refused.
+
+    A new input starts with one blank block so that the slot's guidance shows in it; an editor
+    who leaves it untouched has written nothing, which is not an error.
+    """
+
+    def value_from_datadict(self, data, files, prefix):
+        # A post without this input (a stale or hand-made form) means "no change", not an error.
+        if f"{prefix}-count" not in data:
+            return None
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError):
+            return None
+
+    def clean(self, value):
+        if value is None:
+            return None
+        kept = [
+            (child.block_type, child.value, child.id)
+            for child in value
+            if not slots.is_blank_item(
+                {"type": child.block_type, "value": child.block.get_prep_value(child.value)}
+            )
+        ]
+        return super().clean(blocks.StreamValue(self, kept))
+
+    def blank_value(self):
+        """One blank block of the first kind allowed, for the guidance to show in."""
+        name, child = next(iter(self.child_blocks.items()))
+        return blocks.StreamValue(self, [(name, child.get_default())])
 
 
 def set_placeholder(block, text):
-    """Show ``text`` inside the first input of ``block`` while it is empty.
+    """Show ``text`` inside the first text input of ``block`` while it is empty.
 
     Guidance, not content: the browser (or the rich text editor) draws it, and it disappears
-    as soon as the editor types. It is never stored.
+    as soon as the editor types. It is never stored. Returns whether an input took it.
     """
     if isinstance(block, blocks.StructBlock):
+        # The first field only: guidance in a later one (an image's alternative text) would
+        # read as advice about that field.
         first = next(iter(block.child_blocks.values()), None)
-        if first is not None:
-            set_placeholder(first, text)
-    elif isinstance(block, blocks.RichTextBlock):
+        return first is not None and set_placeholder(first, text)
+    if isinstance(block, blocks.RichTextBlock):
         options = getattr(block.field.widget, "options", None)
         if isinstance(options, dict):
             options["placeholder"] = text
-    elif isinstance(block, blocks.FieldBlock):
+            return True
+        return False
+    if isinstance(block, blocks.FieldBlock):
         widget = block.field.widget
-        if isinstance(widget, forms.TextInput | forms.Textarea):
+        if isinstance(widget, forms.TextInput | forms.Textarea) and not widget.is_hidden:
             widget.attrs["placeholder"] = text
+            return True
+    return False
 
 
 class SlotFillBlock(blocks.StructBlock):

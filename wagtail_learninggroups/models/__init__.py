@@ -1,12 +1,14 @@
 """Models of wagtail-learninggroups; import them from here."""
 
 from .curriculum import CurriculumModule, CurriculumUnit
+from .editions import LocalEditionPage
 from .locations import Location
 from .pages import WorkshopIndexPage, WorkshopTemplatePage
 
 __all__ = [
     "CurriculumModule",
     "CurriculumUnit",
+    "LocalEditionPage",
     "Location",
     "WorkshopIndexPage",
     "WorkshopTemplatePage",

@@ -19,14 +19,14 @@ from ..sanitise import clean_html
 from .curriculum import CurriculumModule, CurriculumUnit
 
 
-def agenda_segments(stream_value):
-    """Every segment of every agenda block in a body StreamField, as stored, in order.
+def agenda_segments(raw_data):
+    """Every segment of every agenda block in a body's stored JSON, in order.
 
     Reads the stored JSON rather than the block values, so that listing many workshops with
     their durations does not load their documents or sanitise their rich text.
     """
     segments = []
-    for child in stream_value.raw_data:
+    for child in raw_data or ():
         if not isinstance(child, Mapping) or child.get("type") != "agenda":
             continue
         value = child.get("value")
@@ -52,7 +52,63 @@ class LearningGroupsPage(Page):
         return context
 
 
-class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
+class WorkshopViewsMixin(RoutablePageMixin):
+    """The three views of a workshop: participant, facilitator (``facilitator/``) and print.
+
+    Templates read the workshop (its header and body) from ``workshop`` in the context, which
+    :meth:`get_workshop` provides: the page itself for a template, the template for an edition.
+    """
+
+    def get_workshop(self, request):
+        return self
+
+    preview_modes = [
+        ("", _("Participant view")),
+        ("facilitator", _("Facilitator view")),
+        ("print", _("Facilitator pack")),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lg_facilitator"] = False
+        context["workshop"] = self.get_workshop(request)
+        # A page that is not in a site yet (the preview of a new page) has no URL, and so no
+        # links to its other views.
+        page_url = self.get_url(request)
+        if page_url:
+            context.update(
+                absolute_url=request.build_absolute_uri(page_url),
+                participant_url=page_url,
+                facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
+                print_url=page_url + self.reverse_subpage("facilitator_pack"),
+            )
+        return context
+
+    def get_cached_paths(self):
+        # Purging a frontend cache must reach every view of the page, not only the first.
+        return ["/", "/facilitator/", "/print/"]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "facilitator":
+            return self.facilitator_view(request)
+        if mode_name == "print":
+            return self.facilitator_pack(request)
+        return super().serve_preview(request, mode_name)
+
+    @path("facilitator/")
+    def facilitator_view(self, request):
+        return self.render(request, context_overrides={"lg_facilitator": True})
+
+    @path("print/")
+    def facilitator_pack(self, request):
+        return self.render(
+            request,
+            template=self.print_template,
+            context_overrides={"lg_facilitator": True, "lg_print": True},
+        )
+
+
+class WorkshopTemplatePage(WorkshopViewsMixin, LearningGroupsPage):
     """A workshop written centrally: objectives, agenda, resources, guidance and discussion.
 
     Readers get two views of one page: the participant view at the page's URL, and the
@@ -122,56 +178,12 @@ class WorkshopTemplatePage(RoutablePageMixin, LearningGroupsPage):
     @property
     def total_minutes(self):
         """How long the workshop runs: the sum of its agenda segments."""
-        return agenda.total_minutes(agenda_segments(self.body))
+        return agenda.total_minutes(agenda_segments(self.body.raw_data))
 
     @property
     def total_duration(self):
         """The running time in words, such as "1 hour 30 min"."""
         return agenda.format_duration(self.total_minutes)
-
-    preview_modes = [
-        ("", _("Participant view")),
-        ("facilitator", _("Facilitator view")),
-        ("print", _("Facilitator pack")),
-    ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["lg_facilitator"] = False
-        # A page that is not in a site yet (the preview of a new page) has no URL, and so no
-        # links to its other views.
-        page_url = self.get_url(request)
-        if page_url:
-            context.update(
-                absolute_url=request.build_absolute_uri(page_url),
-                participant_url=page_url,
-                facilitator_url=page_url + self.reverse_subpage("facilitator_view"),
-                print_url=page_url + self.reverse_subpage("facilitator_pack"),
-            )
-        return context
-
-    def get_cached_paths(self):
-        # Purging a frontend cache must reach every view of the page, not only the first.
-        return ["/", "/facilitator/", "/print/"]
-
-    def serve_preview(self, request, mode_name):
-        if mode_name == "facilitator":
-            return self.facilitator_view(request)
-        if mode_name == "print":
-            return self.facilitator_pack(request)
-        return super().serve_preview(request, mode_name)
-
-    @path("facilitator/")
-    def facilitator_view(self, request):
-        return self.render(request, context_overrides={"lg_facilitator": True})
-
-    @path("print/")
-    def facilitator_pack(self, request):
-        return self.render(
-            request,
-            template=self.print_template,
-            context_overrides={"lg_facilitator": True, "lg_print": True},
-        )
 
 
 class WorkshopIndexPage(LearningGroupsPage):

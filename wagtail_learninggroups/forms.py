@@ -1,0 +1,130 @@
+"""The edition editor's form: one input per slot of the template, and the publishing rule."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import BlockField
+
+from . import slots
+from .blocks import SlotFillContentBlock
+
+#: The buttons of the page editor that ask for the edition to go live.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+
+def content_field_name(slot):
+    return f"lg-fill-{slot.key}"
+
+
+def not_applicable_field_name(slot):
+    return f"lg-na-{slot.key}"
+
+
+def delete_orphan_field_name(key):
+    return f"lg-delete-orphan-{key}"
+
+
+class LocalEditionPageForm(WagtailAdminPageForm):
+    """Session details as usual, then the fills: one input per slot, in template order.
+
+    Each input accepts only the kinds of content its slot allows. Fills whose slot is gone
+    from the template (orphans) are carried over untouched unless the editor deletes them.
+    A draft may leave any slot empty; publishing with a required slot empty is refused.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template_slots = self.instance.template_slots()
+        self.stored_items = {}
+        for item in self.instance.fills.raw_data:
+            key = (item.get("value") or {}).get("key") if isinstance(item, dict) else None
+            if isinstance(key, str):
+                self.stored_items.setdefault(key, item)
+        stored = self.instance.stored_fills()
+        self.guided = set()
+        content_block = SlotFillContentBlock()
+        for slot in self.template_slots:
+            block, guided = content_block.for_slot(slot)
+            if guided:
+                self.guided.add(slot.key)
+            fill = stored.get(slot.key)
+            initial = block.to_python(fill.content) if fill and fill.content else None
+            self.fields[content_field_name(slot)] = BlockField(
+                block=block,
+                required=False,
+                label=slot.title,
+                initial=initial if initial else block.blank_value(),
+            )
+            if not slot.required:
+                self.fields[not_applicable_field_name(slot)] = forms.BooleanField(
+                    required=False,
+                    label=_("Not applicable here"),
+                    help_text=_("Counts as done; readers see nothing in its place."),
+                    initial=bool(fill and fill.not_applicable),
+                )
+        keys = {slot.key for slot in self.template_slots}
+        self.orphans = [fill for key, fill in stored.items() if key not in keys]
+        for fill in self.orphans:
+            self.fields[delete_orphan_field_name(fill.key)] = forms.BooleanField(
+                required=False, label=_("Delete this content for good")
+            )
+
+    @cached_property
+    def is_publishing(self):
+        return any(action in self.data for action in PUBLISHING_ACTIONS)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        items = []
+        for slot in self.template_slots:
+            name = content_field_name(slot)
+            value = cleaned_data.get(name)
+            stored = self.stored_items.get(slot.key)
+            if name in self.errors or value is None:
+                # Invalid, or not in the post at all: keep the stored content.
+                content = (stored or {}).get("value", {}).get("content") or []
+            else:
+                content = list(self.fields[name].block.get_prep_value(value))
+            not_applicable = bool(cleaned_data.get(not_applicable_field_name(slot)))
+            if stored is None and not content and not not_applicable:
+                continue
+            items.append(self.fill_item(slot.key, content, not_applicable))
+        for fill in self.orphans:
+            if not cleaned_data.get(delete_orphan_field_name(fill.key)):
+                items.append(self.stored_items[fill.key])
+        self.instance.fills = items
+        if self.is_publishing:
+            self.refuse_empty_required_slots(items)
+        return cleaned_data
+
+    def fill_item(self, key, content, not_applicable):
+        stored = self.stored_items.get(key) or {}
+        return {
+            "type": "fill",
+            "id": stored.get("id") or str(uuid.uuid4()),
+            "value": {"key": key, "not_applicable": not_applicable, "content": content},
+        }
+
+    def refuse_empty_required_slots(self, items):
+        progress = slots.progress(self.template_slots, slots.fills_from_raw(items))
+        if progress.is_complete:
+            return
+        titles = ", ".join(f"“{slot.title}”" for slot in progress.missing_required)
+        self.missing_required_keys = {slot.key for slot in progress.missing_required}
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "This edition cannot be published while required slots are empty: "
+                    "%(titles)s. Fill them, or save a draft."
+                )
+                % {"titles": titles},
+                code="required_slots_empty",
+            ),
+        )
+
+    missing_required_keys = frozenset()

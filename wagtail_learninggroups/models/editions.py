@@ -1,0 +1,252 @@
+"""Local editions: one office's version of one workshop template, composed when it is read.
+
+An edition stores only what the office adds (its session details and the fills of the
+template's slots, keyed by slot key) and a reference to its template. Reading it walks the
+template's *published* body and puts each fill in place of its slot, so a template publish
+reaches every edition at once and the central parts cannot drift.
+"""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TitleFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Revision
+
+from .. import slots
+from ..blocks import SlotFillBlock
+from ..forms import LocalEditionPageForm
+from ..panels import SlotFillsPanel
+from ..sanitise import safe_url
+from .locations import Location
+from .pages import LearningGroupsPage, WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
+
+
+def revision_body(revision):
+    """The body JSON a page revision holds, as a list; empty when it cannot be read."""
+    content = revision.content if revision is not None else None
+    body = content.get("body") if isinstance(content, dict) else None
+    if isinstance(body, str):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            return []
+    return body if isinstance(body, list) else []
+
+
+class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
+    """One office's edition of a workshop template: its session details and its fills.
+
+    It lives under its office's section of the intranet, so Wagtail's page permissions decide
+    who edits it. It holds no copy of the template: readers see the template's published
+    content with this office's fills in place of the slots.
+    """
+
+    class SessionFormat(models.TextChoices):
+        IN_PERSON = "in-person", _("In person")
+        VIRTUAL = "virtual", _("Virtual")
+        ACCELERATED = "accelerated", _("Accelerated")
+
+    workshop = models.ForeignKey(
+        WorkshopTemplatePage,
+        verbose_name=_("workshop template"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="editions",
+        help_text=_("The central workshop this edition localises."),
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("office"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="editions",
+    )
+    session_format = models.CharField(
+        _("session format"),
+        max_length=20,
+        choices=SessionFormat.choices,
+        default=SessionFormat.IN_PERSON,
+    )
+    session_starts = models.DateTimeField(
+        _("date and time"),
+        null=True,
+        blank=True,
+        help_text=_("In the office's time zone."),
+    )
+    venue = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_('e.g. "Library, 2nd floor".')
+    )
+    joining_url = models.URLField(
+        _("joining link"), blank=True, help_text=_("For a virtual session: the meeting link.")
+    )
+    facilitator = models.CharField(
+        _("facilitator"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who runs the session, as readers should see it."),
+    )
+    fills = StreamField(
+        [("fill", SlotFillBlock())], blank=True, verbose_name=_("fills"), default=list
+    )
+    template_revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("template revision"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The revision of the template this edition was last published against."),
+    )
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldRowPanel(
+            [
+                PageChooserPanel("workshop", "wagtail_learninggroups.WorkshopTemplatePage"),
+                FieldPanel("location"),
+            ]
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("session_format"),
+                FieldPanel("session_starts"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("joining_url")]),
+                FieldPanel("facilitator"),
+            ],
+            heading=_("Session"),
+            icon="date",
+        ),
+        SlotFillsPanel(heading=_("Local content"), icon="site"),
+    ]
+    base_form_class = LocalEditionPageForm
+    template = "wagtail_learninggroups/pages/local_edition_page.html"
+    print_template = "wagtail_learninggroups/pages/local_edition_print.html"
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("local edition")
+        verbose_name_plural = _("local editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "location"],
+                name="lg_one_edition_per_template_and_location",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if not (self.workshop_id and self.location_id):
+            return
+        others = LocalEditionPage.objects.filter(
+            workshop_id=self.workshop_id, location_id=self.location_id
+        ).exclude(pk=self.pk)
+        existing = others.first()
+        if existing is not None:
+            raise ValidationError(
+                {
+                    "location": _(
+                        '%(office)s already has an edition of this workshop: "%(title)s". '
+                        "Edit that one instead."
+                    )
+                    % {"office": self.location, "title": existing.title}
+                }
+            )
+
+    # Composition ---------------------------------------------------------------------------
+
+    @cached_property
+    def published_template(self):
+        """The template as it is published, or ``None`` when it is unpublished or deleted."""
+        if not self.workshop_id:
+            return None
+        template = WorkshopTemplatePage.objects.filter(pk=self.workshop_id, live=True).first()
+        return template
+
+    def template_slots(self):
+        """The published template's slots, in template order."""
+        template = self.published_template
+        if template is None:
+            return []
+        return slots.find_slots(template.body.stream_block, template.body.raw_data)
+
+    def stored_fills(self):
+        """``{key: slots.Fill}`` read from the stored JSON, without loading any block."""
+        return slots.fills_from_raw(self.fills.raw_data)
+
+    def progress(self):
+        return slots.progress(self.template_slots(), self.stored_fills())
+
+    def template_changes(self):
+        """What the template changed since this edition was last published against it."""
+        template = self.published_template
+        if template is None or self.template_revision_id is None:
+            return slots.TemplateChanges()
+        if template.live_revision_id == self.template_revision_id:
+            return slots.TemplateChanges()
+        old_body = revision_body(self.template_revision)
+        block = template.body.stream_block
+        return slots.template_changes(
+            slots.find_slots(block, old_body),
+            slots.find_slots(block, template.body.raw_data),
+            agenda_segments(old_body),
+            agenda_segments(template.body.raw_data),
+        )
+
+    def template_comparison_url(self):
+        """Wagtail's comparison of the revision last published against with the live one."""
+        if not (self.workshop_id and self.template_revision_id):
+            return None
+        return reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=(self.workshop_id, self.template_revision_id, "live"),
+        )
+
+    def render_fills(self):
+        """``{key: fill value}`` for the slot blocks; the first fill of a key wins."""
+        fills = {}
+        for child in self.fills:
+            fills.setdefault(child.value.get("key"), child.value)
+        return fills
+
+    def get_workshop(self, request):
+        template = self.published_template
+        if template is None:
+            return None
+        restrictions = template.get_view_restrictions()
+        if any(not restriction.accept_request(request) for restriction in restrictions):
+            return None
+        return template
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["edition"] = self
+        context["joining_url"] = safe_url(self.joining_url)
+        context["lg_fills"] = self.render_fills() if context["workshop"] else {}
+        return context
+
+    def get_cached_paths(self):
+        return ["/", "/facilitator/", "/print/"]
+
+    # Publishing ----------------------------------------------------------------------------
+
+    def record_template_revision(self):
+        """Remember the template revision this edition is now published against."""
+        revision_id = (
+            WorkshopTemplatePage.objects.filter(pk=self.workshop_id)
+            .values_list("live_revision_id", flat=True)
+            .first()
+        )
+        LocalEditionPage.objects.filter(pk=self.pk).update(template_revision_id=revision_id)
+        self.template_revision_id = revision_id

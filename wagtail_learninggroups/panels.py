@@ -1,0 +1,68 @@
+"""Admin panels of the package."""
+
+from django import forms
+from wagtail.admin.panels import Panel
+
+
+class SlotFillsPanel(Panel):
+    """The local editor's view of the template's slots: one input per slot, in template order.
+
+    Each slot shows its title, where it sits, whether it is required, what may fill it and an
+    example of a good fill; its instructions guide the editor from inside the empty input. Fills
+    whose slot left the template are listed apart, with their content, until deleted on purpose.
+    Works with :class:`~wagtail_learninggroups.forms.LocalEditionPageForm`.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtail_learninggroups/admin/slot_fills_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .blocks import SlotFillContentBlock
+            from .forms import content_field_name, delete_orphan_field_name
+            from .forms import not_applicable_field_name as na_name
+
+            context = super().get_context_data(parent_context)
+            form, edition = self.form, self.instance
+            stored = edition.stored_fills()
+            changes = edition.template_changes()
+            new_keys = {slot.key for slot in changes.new_required + changes.new_optional}
+            missing = getattr(form, "missing_required_keys", frozenset())
+            context["rows"] = [
+                {
+                    "slot": slot,
+                    "field": form[content_field_name(slot)],
+                    "not_applicable": form[na_name(slot)]
+                    if na_name(slot) in form.fields
+                    else None,
+                    "state": edition_state(slot, stored.get(slot.key)),
+                    "is_new": slot.key in new_keys,
+                    "refused": slot.key in missing,
+                    "guided": slot.key in form.guided,
+                }
+                for slot in getattr(form, "template_slots", ())
+            ]
+            context["orphans"] = [
+                {
+                    "fill": fill,
+                    "content": SlotFillContentBlock().to_python(fill.content),
+                    "delete": form[delete_orphan_field_name(fill.key)],
+                }
+                for fill in getattr(form, "orphans", ())
+            ]
+            context["edition"] = edition
+            context["template_available"] = edition.published_template is not None
+            context["changes"] = changes.describe()
+            context["comparison_url"] = edition.template_comparison_url() if changes else None
+            return context
+
+        @property
+        def media(self):
+            return forms.Media(
+                css={"all": ["wagtail_learninggroups/css/learninggroups-admin.css"]}
+            )
+
+
+def edition_state(slot, fill):
+    from . import slots
+
+    return slots.fill_state(slot, fill)
