@@ -164,6 +164,10 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
                 }
             )
 
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self.__dict__.pop("published_template", None)
+
     # Composition ---------------------------------------------------------------------------
 
     @cached_property
