@@ -1,6 +1,7 @@
 """What happens when pages of the package are published."""
 
-from wagtail.signals import page_published
+from django.apps import apps
+from wagtail.signals import page_published, page_unpublished
 
 
 def remember_template_revision(sender, instance, **kwargs):
@@ -8,11 +9,35 @@ def remember_template_revision(sender, instance, **kwargs):
     instance.record_template_revision()
 
 
-def register_signal_handlers():
+def purge_editions_from_frontend_cache(sender, instance, **kwargs):
+    """A template publish changes every edition of it: purge their URLs from the cache.
+
+    Only when the site uses ``wagtail.contrib.frontend_cache``; Wagtail purges the template's
+    own URLs itself.
+    """
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
     from .models import LocalEditionPage
+
+    editions = LocalEditionPage.objects.live().filter(workshop=instance)
+    batch = PurgeBatch()
+    batch.add_pages(editions)
+    batch.purge()
+
+
+def register_signal_handlers():
+    from .models import LocalEditionPage, WorkshopTemplatePage
 
     page_published.connect(
         remember_template_revision,
         sender=LocalEditionPage,
         dispatch_uid="wagtail_learninggroups.remember_template_revision",
     )
+    for signal in (page_published, page_unpublished):
+        signal.connect(
+            purge_editions_from_frontend_cache,
+            sender=WorkshopTemplatePage,
+            dispatch_uid=f"wagtail_learninggroups.purge_editions.{id(signal)}",
+        )

@@ -1,10 +1,14 @@
-"""Admin integration: the "Learning groups" menu and its screens (wagtail-modeladmin)."""
+"""Admin integration: the "Learning groups" menu (wagtail-modeladmin), roll-out and reports."""
 
 from django.db.models import Count
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .models import CurriculumModule, Location
+from . import views
+from .models import CurriculumModule, Location, WorkshopTemplatePage
 
 
 class CurriculumModuleAdmin(ModelAdmin):
@@ -52,3 +56,41 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     menu_icon = "group"
     menu_order = 250
     items = (CurriculumModuleAdmin, LocationAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "learninggroups/rollout/<int:template_id>/",
+            views.rollout_view,
+            name="wagtail_learninggroups_rollout",
+        ),
+    ]
+
+
+def rollout_button(page, user, priority):
+    if not issubclass(page.specific_class or type(page), WorkshopTemplatePage):
+        return None
+    if not page.permissions_for_user(user).can_edit():
+        return None
+    return Button(
+        _("Roll out to offices"),
+        reverse("wagtail_learninggroups_rollout", args=(page.pk,)),
+        icon_name="site",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    button = rollout_button(page, user, priority=35)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_more_buttons(page, user, next_url=None):
+    button = rollout_button(page, user, priority=25)
+    if button is not None:
+        yield button

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "wagtail_learninggroups",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
