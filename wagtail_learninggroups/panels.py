@@ -1,6 +1,5 @@
 """Admin panels of the package."""
 
-from django import forms
 from wagtail.admin.panels import Panel
 
 
@@ -54,12 +53,6 @@ class SlotFillsPanel(Panel):
             context["changes"] = changes.describe()
             context["comparison_url"] = edition.template_comparison_url() if changes else None
             return context
-
-        @property
-        def media(self):
-            return forms.Media(
-                css={"all": ["wagtail_learninggroups/css/learninggroups-admin.css"]}
-            )
 
 
 def edition_state(slot, fill):

@@ -1,14 +1,20 @@
 """Admin integration: the "Learning groups" menu (wagtail-modeladmin), roll-out and reports."""
 
 from django.db.models import Count
-from django.urls import path, reverse
+from django.templatetags.static import static
+from django.urls import path, reverse, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import views
 from .models import CurriculumModule, Location, WorkshopTemplatePage
+from .report_views import REPORT_PERMISSION, CompletenessReportView
+
+ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
 
 
 class CurriculumModuleAdmin(ModelAdmin):
@@ -57,6 +63,25 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     menu_order = 250
     items = (CurriculumModuleAdmin, LocationAdmin)
 
+    def get_submenu_items(self):
+        return [*super().get_submenu_items(), CompletenessReportMenuItem()]
+
+
+class CompletenessReportMenuItem(MenuItem):
+    """The completeness report, for those allowed to see it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Completeness report"),
+            reverse_lazy("wagtail_learninggroups_completeness"),
+            name="learninggroups-completeness",
+            icon_name="tasks",
+            order=300,
+        )
+
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
@@ -66,7 +91,22 @@ def register_admin_urls():
             views.rollout_view,
             name="wagtail_learninggroups_rollout",
         ),
+        path(
+            "learninggroups/reports/completeness/",
+            CompletenessReportView.as_view(),
+            name="wagtail_learninggroups_completeness",
+        ),
+        path(
+            "learninggroups/reports/completeness/results/",
+            CompletenessReportView.as_view(results_only=True),
+            name="wagtail_learninggroups_completeness_results",
+        ),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static(ADMIN_CSS))
 
 
 def rollout_button(page, user, priority):

@@ -427,6 +427,12 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "local edition",
                 "verbose_name_plural": "local editions",
+                "permissions": [
+                    (
+                        "view_completeness_report",
+                        "Can view the completeness report of local editions",
+                    )
+                ],
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("workshop", "location"),

@@ -144,6 +144,9 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
                 name="lg_one_edition_per_template_and_location",
             )
         ]
+        permissions = [
+            ("view_completeness_report", _("Can view the completeness report of local editions"))
+        ]
 
     def clean(self):
         super().clean()
