@@ -1,0 +1,63 @@
+"""Page permissions stay Wagtail's: an office's editors edit its editions, no one else's."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
+from wagtail_learninggroups.models import LocalEditionPage
+from wagtail_learninggroups.rollout import roll_out
+
+
+@pytest.fixture
+def editions(template, offices):
+    roll_out(template, list(offices))
+    return {e.location.slug: e for e in LocalEditionPage.objects.select_related("location")}
+
+
+@pytest.fixture
+def nairobi_editor(django_user_model, offices):
+    group = Group.objects.create(name="Nairobi editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=offices[0].page, permission=Permission.objects.get(codename=codename)
+        )
+    user = django_user_model.objects.create_user("nairobi-editor", password="pw")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def refused(response):
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def test_an_office_editor_edits_and_publishes_the_offices_edition(
+    nairobi_editor, editions, template
+):
+    nairobi = editions["nairobi"]
+    assert nairobi_editor.get(edit_url(nairobi)).status_code == 200
+    welcome, speaker, _event = (slot.key for slot in template_slots(template))
+    fills = [
+        fill_data(welcome, ("text", "<p>Karibu.</p>")),
+        fill_data(speaker, ("person", person())),
+    ]
+    assert post_edition(nairobi_editor, nairobi, "action-publish", fills).status_code == 302
+    nairobi.refresh_from_db()
+    assert nairobi.live
+
+
+def test_but_not_another_offices_edition_nor_the_template(nairobi_editor, editions, template):
+    suva = editions["suva"]
+    assert refused(nairobi_editor.get(edit_url(suva)))
+    assert refused(post_edition(nairobi_editor, suva, "action-publish"))
+    suva.refresh_from_db()
+    assert not suva.live
+    assert refused(nairobi_editor.get(edit_url(template)))
+    rollout = reverse("wagtail_learninggroups_rollout", args=(template.pk,))
+    assert refused(nairobi_editor.get(rollout))
+    assert refused(nairobi_editor.get(reverse("wagtail_learninggroups_completeness")))
