@@ -14,7 +14,12 @@ from example_site.intranet.models import (
     OfficePage,
     StandardPage,
 )
-from wagtail_learninggroups.models import CurriculumModule, CurriculumUnit, Location
+from wagtail_learninggroups.models import (
+    CurriculumModule,
+    CurriculumUnit,
+    LocalEditionPage,
+    Location,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("example_site.urls")]
 
@@ -135,3 +140,26 @@ def test_search_finds_demo_pages(client):
         .count('class="search-result"')
         == 0
     )
+
+
+def test_demo_editions_are_at_three_stages(client):
+    load_demo()
+    editions = {e.location.slug: e for e in LocalEditionPage.objects.select_related("location")}
+    assert set(editions) == {"washington", "nairobi", "suva"}
+
+    washington = editions["washington"]
+    assert washington.live and washington.progress().is_complete
+    html = client.get(washington.url).content.decode()
+    assert "Marcus Bell" in html and "Visit of the Foreign Affairs Committee" in html
+    assert "Each office adds" not in html
+
+    nairobi = editions["nairobi"].get_latest_revision_as_object()
+    assert not editions["nairobi"].live
+    progress = nairobi.progress()
+    assert (progress.required_done, progress.required_total) == (1, 2)
+
+    suva = editions["suva"].get_latest_revision_as_object()
+    assert not editions["suva"].live and suva.progress().required_done == 0
+
+    template = washington.workshop
+    assert client.get(template.url).content.decode().count("Each office adds:") == 3

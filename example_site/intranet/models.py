@@ -128,7 +128,8 @@ class OfficePage(Page):
         index.SearchField("intro"),
     ]
     parent_page_types = ["intranet.OfficeIndexPage"]
-    subpage_types = ["intranet.StandardPage"]
+    # An office's section holds its own pages and its local editions of the workshops.
+    subpage_types = ["intranet.StandardPage", "wagtail_learninggroups.LocalEditionPage"]
 
     @property
     def size_label(self):

@@ -2,7 +2,7 @@
 
 Creates a home page, a page about the learning programme, the curriculum page with its modules
 and units, an office index with five offices, a workshops section with two workshop templates and
-the documents they use, and a demo superuser.
+the documents they use, local editions of one workshop at three offices, and a demo superuser.
 
 The command is safe to run again and again. Every object has a stable key (a page's slug under
 its parent, a module's number, a document's title, a user's username); the command creates what
@@ -10,6 +10,8 @@ is missing and never changes or deletes what is already there, so edits made in 
 survive. The one exception is Wagtail's untouched "Welcome to your new Wagtail site!" page, which
 is replaced by the home page.
 """
+
+from datetime import datetime, timezone
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -28,10 +30,12 @@ from example_site.intranet.models import (
 from wagtail_learninggroups.models import (
     CurriculumModule,
     CurriculumUnit,
+    LocalEditionPage,
     Location,
     WorkshopIndexPage,
     WorkshopTemplatePage,
 )
+from wagtail_learninggroups.rollout import roll_out
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "learninggroups-demo"  # published on purpose: for the demo only
@@ -452,7 +456,7 @@ INSIDE_MINISTRY_WORKSHOP = {
 }
 
 
-def segment(title, minutes, kind, description, notes="", core=False):
+def segment(title, minutes, kind, description, notes="", core=False, local=()):
     return {
         "title": title,
         "minutes": minutes,
@@ -460,6 +464,27 @@ def segment(title, minutes, kind, description, notes="", core=False):
         "core": core,
         "description": description,
         "facilitator_notes": notes,
+        "local": list(local),
+    }
+
+
+# The demo's slots carry fixed keys, so that the demo editions can fill them. Slots made in the
+# admin get generated keys.
+SLOT_WHY_HERE = "demo-why-here"
+SLOT_LOCAL_EXPERT = "demo-local-expert"
+SLOT_NEXT_VISIT = "demo-next-visit"
+
+
+def slot(key, title, kinds, instructions="", example="", required=True, fallback=""):
+    return {
+        "key": key,
+        "title": title,
+        "instructions": instructions,
+        "example": example,
+        "required": required,
+        "kinds": list(kinds),
+        "when_empty": "fallback" if fallback else "nothing",
+        "fallback": fallback,
     }
 
 
@@ -485,6 +510,19 @@ def parliament_body(documents, unit):
             "everyone takes first, and spends most of its time on what only your office can "
             "add: a colleague who knows the host country’s legislature, and the next visit "
             "by one of our members.</p>",
+        ),
+        (
+            "slot",
+            slot(
+                SLOT_WHY_HERE,
+                "Why parliament matters at this office",
+                ["text"],
+                instructions="Two or three sentences: a recent vote at home or in the host "
+                "country that changed the work of this office.",
+                example="Last spring our parliament cut the budget for the scholarship "
+                "programme we run here; we had to explain the change to forty families.",
+                fallback="Your facilitator will open with an example from this office.",
+            ),
         ),
         (
             "objectives",
@@ -559,6 +597,22 @@ def parliament_body(documents, unit):
                         "Ask your local colleague to speak for five minutes, then move to the "
                         "questions below. Keep the last question for the whole room.",
                         core=True,
+                        local=[
+                            (
+                                "slot",
+                                slot(
+                                    SLOT_LOCAL_EXPERT,
+                                    "A colleague who knows the host country’s legislature",
+                                    ["person"],
+                                    instructions="Who opens the discussion: their name and "
+                                    "what they did with the legislature.",
+                                    example="A political officer who worked as a researcher "
+                                    "in the National Assembly.",
+                                    fallback="A colleague from the political team opens the "
+                                    "discussion.",
+                                ),
+                            )
+                        ],
                     ),
                     segment(
                         "Quick quiz",
@@ -711,6 +765,17 @@ def parliament_body(documents, unit):
                     {"title": "E-learning: From bill to act", "url": course_url, "minutes": 45},
                 ],
             },
+        ),
+        (
+            "slot",
+            slot(
+                SLOT_NEXT_VISIT,
+                "The next visit by one of our members of parliament",
+                ["event", "link"],
+                instructions="The date of the next visit, and where to sign up to help.",
+                required=False,
+                fallback="Ask the political team about the next visit.",
+            ),
         ),
     ]
 
@@ -1085,6 +1150,109 @@ def ensure_workshops(home, report):
         report.add(f"Workshop template “{workshop.title}”", created)
 
 
+def fill(key, *content, not_applicable=False):
+    items = [{"type": kind, "value": value} for kind, value in content]
+    return {"type": "fill", "value": {"key": key, "not_applicable": not_applicable,
+                                      "content": items}}  # fmt: skip
+
+
+# Three offices at three stages: Washington has published a complete edition, Nairobi is half
+# way through a draft, Suva has a draft it has not started. Reykjavik and Juba have none yet.
+EDITIONS = {
+    "washington": {
+        "session": {
+            "session_format": "in-person",
+            "session_starts": datetime(2027, 3, 11, 15, 0, tzinfo=timezone.utc),
+            "venue": "Third-floor library",
+            "facilitator": "Dana Whitfield",
+        },
+        "fills": [
+            fill(
+                SLOT_WHY_HERE,
+                (
+                    "text",
+                    "<p>Last year a vote in Congress on export controls changed which "
+                    "licences this embassy advises on. Half of the economic team now spends a day "
+                    "a week on questions that began on Capitol Hill.</p>",
+                ),
+            ),
+            fill(
+                SLOT_LOCAL_EXPERT,
+                (
+                    "person",
+                    {
+                        "name": "Marcus Bell",
+                        "role": "Congressional liaison officer",
+                        "photo": None,
+                        "about": "Six years as a staffer on the Senate "
+                        "Foreign Relations Committee before joining the embassy.",
+                    },
+                ),
+            ),
+            fill(
+                SLOT_NEXT_VISIT,
+                (
+                    "event",
+                    {
+                        "title": "Visit of the Foreign Affairs Committee",
+                        "starts": "2027-04-20T09:00:00",
+                        "venue": "Embassy and Capitol Hill",
+                        "url": "https://intranet.example/washington/committee-visit",
+                    },
+                ),
+            ),
+        ],
+        "publish": True,
+    },
+    "nairobi": {
+        "session": {
+            "session_format": "virtual",
+            "session_starts": datetime(2027, 3, 18, 7, 0, tzinfo=timezone.utc),
+            "joining_url": "https://meet.intranet.example/nairobi-learning",
+            "facilitator": "Wanjiru Kamau",
+        },
+        "fills": [
+            fill(
+                SLOT_WHY_HERE,
+                (
+                    "text",
+                    "<p>The National Assembly is debating a data protection bill that "
+                    "will decide how our visa section may store applicants’ records.</p>",
+                ),
+            ),
+        ],
+        "publish": False,
+    },
+    "suva": {"session": {}, "fills": [], "publish": False},
+}
+
+
+def ensure_editions(report):
+    """Roll the parliament workshop out to three offices and bring each to its demo stage."""
+    template = WorkshopTemplatePage.objects.filter(slug=PARLIAMENT_WORKSHOP["slug"]).first()
+    if template is None:
+        return
+    offices = [loc for loc in Location.objects.filter(slug__in=EDITIONS) if loc.page_id]
+    existing = set(
+        LocalEditionPage.objects.filter(workshop=template).values_list("location_id", flat=True)
+    )
+    for location in offices:
+        if location.pk in existing:
+            report.add(f"Local edition for {location.name}", created=False)
+    result = roll_out(template, [loc for loc in offices if loc.pk not in existing])
+    for edition in result.created:
+        report.add(f"Local edition for {edition.location.name}", created=True)
+        data = EDITIONS[edition.location.slug]
+        for name, value in data["session"].items():
+            setattr(edition, name, value)
+        edition.fills = data["fills"]
+        revision = edition.save_revision()
+        if data["publish"]:
+            revision.publish()
+    for location, reason in result.failed:
+        report.notes.append(f"No local edition for {location.name}: {reason}.")
+
+
 def ensure_superuser():
     """Create the demo superuser unless that username is taken; return True if created."""
     user_model = get_user_model()
@@ -1111,6 +1279,7 @@ class Command(BaseCommand):
             ensure_offices(index, report)
             ensure_modules(report)
             ensure_workshops(home, report)
+            ensure_editions(report)
             superuser_created = ensure_superuser()
         self.print_report(report, superuser_created)
 
