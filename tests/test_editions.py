@@ -68,6 +68,8 @@ def test_the_editor_lists_every_slot_in_template_order_with_its_guidance(
         html.index("A visit to parliament"),
     ]
     assert positions == sorted(positions)
+    for key in keys.values():
+        assert html.count(f'<div id="lg-fill-{key}" data-block') == 1  # each input once
     assert "In the agenda, segment “Local voices”" in html
     assert "May be filled with: An event, with date and link; A link or a document" in html
     assert html.count("Not applicable here") >= 1

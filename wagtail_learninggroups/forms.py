@@ -28,26 +28,19 @@ def delete_orphan_field_name(key):
     return f"lg-delete-orphan-{key}"
 
 
-class LocalEditionPageForm(WagtailAdminPageForm):
-    """Session details as usual, then the fills: one input per slot, in template order.
+class SlotFillsForm(forms.Form):
+    """The inputs of an edition's fills: one per slot, and a delete box per orphan.
 
-    Each input accepts only the kinds of content its slot allows. Fills whose slot is gone
-    from the template (orphans) are carried over untouched unless the editor deletes them.
-    A draft may leave any slot empty; publishing with a required slot empty is refused.
+    A form of its own, owned by :class:`LocalEditionPageForm` as Wagtail's page forms own
+    their inline formsets: its fields change with the template, so the page editor's panels
+    cannot declare them, and would otherwise render them a second time as "missing" fields.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, template_slots, stored, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.template_slots = self.instance.template_slots()
-        self.stored_items = {}
-        for item in self.instance.fills.raw_data:
-            key = (item.get("value") or {}).get("key") if isinstance(item, dict) else None
-            if isinstance(key, str):
-                self.stored_items.setdefault(key, item)
-        stored = self.instance.stored_fills()
         self.guided = set()
         content_block = SlotFillContentBlock()
-        for slot in self.template_slots:
+        for slot in template_slots:
             block, guided = content_block.for_slot(slot)
             if guided:
                 self.guided.add(slot.key)
@@ -66,12 +59,42 @@ class LocalEditionPageForm(WagtailAdminPageForm):
                     help_text=_("Counts as done; readers see nothing in its place."),
                     initial=bool(fill and fill.not_applicable),
                 )
-        keys = {slot.key for slot in self.template_slots}
+        keys = {slot.key for slot in template_slots}
         self.orphans = [fill for key, fill in stored.items() if key not in keys]
         for fill in self.orphans:
             self.fields[delete_orphan_field_name(fill.key)] = forms.BooleanField(
                 required=False, label=_("Delete this content for good")
             )
+
+
+class LocalEditionPageForm(WagtailAdminPageForm):
+    """Session details as usual, then the fills: one input per slot, in template order.
+
+    Each input accepts only the kinds of content its slot allows. Fills whose slot is gone
+    from the template (orphans) are carried over untouched unless the editor deletes them.
+    A draft may leave any slot empty; publishing with a required slot empty is refused.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template_slots = self.instance.template_slots()
+        self.stored_items = {}
+        for item in self.instance.fills.raw_data:
+            key = (item.get("value") or {}).get("key") if isinstance(item, dict) else None
+            if isinstance(key, str):
+                self.stored_items.setdefault(key, item)
+        self.fills_form = SlotFillsForm(
+            self.template_slots,
+            self.instance.stored_fills(),
+            data=self.data if self.is_bound else None,
+            files=self.files if self.is_bound else None,
+        )
+        self.guided = self.fills_form.guided
+        self.orphans = self.fills_form.orphans
+
+    @property
+    def media(self):
+        return super().media + self.fills_form.media
 
     @cached_property
     def is_publishing(self):
@@ -79,22 +102,25 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if not self.fills_form.is_valid():
+            self.add_error(None, _("Check the local content: some of it is not valid."))
+        fills_data, fills_errors = self.fills_form.cleaned_data, self.fills_form.errors
         items = []
         for slot in self.template_slots:
             name = content_field_name(slot)
-            value = cleaned_data.get(name)
+            value = fills_data.get(name)
             stored = self.stored_items.get(slot.key)
-            if name in self.errors or value is None:
+            if name in fills_errors or value is None:
                 # Invalid, or not in the post at all: keep the stored content.
                 content = (stored or {}).get("value", {}).get("content") or []
             else:
-                content = list(self.fields[name].block.get_prep_value(value))
-            not_applicable = bool(cleaned_data.get(not_applicable_field_name(slot)))
+                content = list(self.fills_form.fields[name].block.get_prep_value(value))
+            not_applicable = bool(fills_data.get(not_applicable_field_name(slot)))
             if stored is None and not content and not not_applicable:
                 continue
             items.append(self.fill_item(slot.key, content, not_applicable))
         for fill in self.orphans:
-            if not cleaned_data.get(delete_orphan_field_name(fill.key)):
+            if not fills_data.get(delete_orphan_field_name(fill.key)):
                 items.append(self.stored_items[fill.key])
         self.instance.fills = items
         if self.is_publishing:

@@ -22,6 +22,7 @@ class SlotFillsPanel(Panel):
 
             context = super().get_context_data(parent_context)
             form, edition = self.form, self.instance
+            fills_form = getattr(form, "fills_form", None)
             stored = edition.stored_fills()
             changes = edition.template_changes()
             new_keys = {slot.key for slot in changes.new_required + changes.new_optional}
@@ -29,10 +30,10 @@ class SlotFillsPanel(Panel):
             context["rows"] = [
                 {
                     "slot": slot,
-                    "field": form[content_field_name(slot)],
-                    "not_applicable": form[na_name(slot)]
-                    if na_name(slot) in form.fields
-                    else None,
+                    "field": fills_form[content_field_name(slot)],
+                    "not_applicable": (
+                        fills_form[na_name(slot)] if na_name(slot) in fills_form.fields else None
+                    ),
                     "state": edition_state(slot, stored.get(slot.key)),
                     "is_new": slot.key in new_keys,
                     "refused": slot.key in missing,
@@ -44,7 +45,7 @@ class SlotFillsPanel(Panel):
                 {
                     "fill": fill,
                     "content": SlotFillContentBlock().to_python(fill.content),
-                    "delete": form[delete_orphan_field_name(fill.key)],
+                    "delete": fills_form[delete_orphan_field_name(fill.key)],
                 }
                 for fill in getattr(form, "orphans", ())
             ]

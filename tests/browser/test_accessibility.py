@@ -6,12 +6,16 @@ import pytest
 from django.core.management import call_command
 
 WORKSHOP = "/workshops/how-parliament-works/"
+EDITION = "/offices/washington/how-parliament-works/"
 PAGES = [
     "/",
     "/workshops/",
     WORKSHOP,
     WORKSHOP + "facilitator/",
     WORKSHOP + "print/",
+    EDITION,
+    EDITION + "facilitator/",
+    EDITION + "print/",
     "/learning/",
     "/offices/",
     "/offices/juba/",

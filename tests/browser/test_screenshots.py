@@ -17,6 +17,7 @@ SAVE = os.environ.get("LEARNINGGROUPS_SCREENSHOTS") == "1"
 
 WORKSHOP = "/workshops/how-parliament-works/"
 FACILITATOR = WORKSHOP + "facilitator/"
+EDITION = "/offices/washington/how-parliament-works/"
 
 # (file name, path, element to photograph or None for the top of the page)
 SHOTS = [
@@ -30,6 +31,9 @@ SHOTS = [
     ("block-resources.png", WORKSHOP, ".lg-resources"),
     ("block-guidance.png", FACILITATOR, ".lg-guidance"),
     ("block-preparation.png", FACILITATOR, ".lg-preparation"),
+    ("block-slot-placeholder.png", WORKSHOP, ".lg-slot--placeholder"),
+    ("page-edition.png", EDITION, None),
+    ("block-slot-filled.png", EDITION, ".lg-agenda"),
 ]
 
 pytestmark = [

@@ -160,6 +160,10 @@ class SlotFillContentBlock(blocks.StreamBlock):
         Returns the block and whether the instructions could be shown inside its first input.
         """
         children = [(name, copy.deepcopy(self.child_blocks[name])) for name in slot.block_names]
+        for _name, child in children:
+            if isinstance(child, blocks.RichTextBlock):
+                # The rich text editor has no label of its own: name it after the slot.
+                rich_text_options(child)["ariaLabel"] = slot.title
         guided = bool(slot.instructions) and set_placeholder(children[0][1], slot.instructions)
         return SlotContentBlock(children, required=False, label=slot.title), guided
 
@@ -198,6 +202,12 @@ class SlotContentBlock(blocks.StreamBlock):
         return blocks.StreamValue(self, [(name, child.get_default())])
 
 
+def rich_text_options(block):
+    """The options the rich text editor (Draftail) receives, to adjust for one input."""
+    options = getattr(block.field.widget, "options", None)
+    return options if isinstance(options, dict) else {}
+
+
 def set_placeholder(block, text):
     """Show ``text`` inside the first text input of ``block`` while it is empty.
 
@@ -210,11 +220,11 @@ def set_placeholder(block, text):
         first = next(iter(block.child_blocks.values()), None)
         return first is not None and set_placeholder(first, text)
     if isinstance(block, blocks.RichTextBlock):
-        options = getattr(block.field.widget, "options", None)
-        if isinstance(options, dict):
-            options["placeholder"] = text
-            return True
-        return False
+        # Another rich text editor than Draftail takes no options: show the text beside it.
+        if not isinstance(getattr(block.field.widget, "options", None), dict):
+            return False
+        rich_text_options(block)["placeholder"] = text
+        return True
     if isinstance(block, blocks.FieldBlock):
         widget = block.field.widget
         if isinstance(widget, forms.TextInput | forms.Textarea) and not widget.is_hidden:
