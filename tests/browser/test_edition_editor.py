@@ -68,7 +68,12 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     expert = page.locator("#lg-fill-demo-local-expert")
     name = expert.get_by_role("textbox").first
     assert "Who opens the discussion" in name.get_attribute("placeholder")
-    shot(page, "editor-local-edition.png", tmp_path, page.locator(".lg-fills").first)
+    # The editor as a local editor first sees the slots, just below the session details.
+    why_here.scroll_into_view_if_needed()
+    page.mouse.move(640, 500)
+    page.mouse.wheel(0, 650)
+    page.wait_for_timeout(300)
+    shot(page, "editor-local-edition.png", tmp_path)
 
     # The guidance gives way as soon as the editor types.
     why_here.locator("[contenteditable=true]").click()

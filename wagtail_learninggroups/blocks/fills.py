@@ -139,7 +139,7 @@ class SlotFillContentBlock(blocks.StreamBlock):
         label=_("Heading"),
         template="wagtail_learninggroups/blocks/fills/heading.html",
     )
-    text = SanitisedRichTextBlock(label=_("Text"))
+    text = SanitisedRichTextBlock(required=False, label=_("Text"))
     person = PersonFillBlock()
     event = EventFillBlock()
     link = LinkFillBlock()
