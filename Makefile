@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 
-.PHONY: help demo test test-matrix docs screenshots lint format clean
+.PHONY: help demo test test-matrix docs screenshots bench lint format clean
 
 help:
 	@echo "make demo         set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-matrix  run the suite on the lowest and the newest supported Wagtail (nox)"
 	@echo "make docs         build the documentation (warnings are errors)"
 	@echo "make screenshots  regenerate the screenshots in docs/ from the demo content"
+	@echo "make bench        run the benchmarks: ratios against baselines measured in the same run"
 	@echo "make format       format the code with ruff"
 	@echo "make clean        remove the virtualenv, the demo database and build output"
 
@@ -63,6 +64,9 @@ docs: $(VENV)/.installed-docs
 
 screenshots: $(VENV)/.installed-test
 	LEARNINGGROUPS_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py tests/browser/test_edition_editor.py
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench.run
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

@@ -225,3 +225,21 @@ def test_the_edition_remembers_the_template_revision_and_says_what_changed(
     assert compare in editor
     assert admin_client.get(compare).status_code == 200
     assert "New in the template" in editor
+
+
+def test_an_edition_costs_at_most_three_queries_more_than_its_template(
+    admin_client, client, edition, keys, template, offices
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    publish_complete(admin_client, edition, keys)
+    # Side by side at one depth of the tree, so that routing costs both the same.
+    template.move(offices[1].page, pos="last-child")
+    template.refresh_from_db()
+    client.get(template.url), client.get(edition.url)  # warm the site and URL caches
+    with CaptureQueriesContext(connection) as for_template:
+        assert client.get(template.url).status_code == 200
+    with CaptureQueriesContext(connection) as for_edition:
+        assert client.get(edition.url).status_code == 200
+    assert len(for_edition) <= len(for_template) + 3

@@ -10,6 +10,8 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Revision
+from wagtail.models import PageViewRestriction, Revision
 
 from .. import slots
 from ..blocks import SlotFillBlock
@@ -42,6 +44,17 @@ def revision_body(revision):
         except ValueError:
             return []
     return body if isinstance(body, list) else []
+
+
+def restrictions_above(path):
+    """View restrictions on the page at ``path`` (an expression) or any of its ancestors.
+
+    A tree path starts with the path of every ancestor, so a restriction applies when its
+    page's path is a prefix of ``path``.
+    """
+    return PageViewRestriction.objects.annotate(
+        lg_prefix=Substr(path, 1, Length("page__path"))
+    ).filter(lg_prefix=F("page__path"))
 
 
 class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
@@ -178,8 +191,12 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         """The template as it is published, or ``None`` when it is unpublished or deleted."""
         if not self.workshop_id:
             return None
-        template = WorkshopTemplatePage.objects.filter(pk=self.workshop_id, live=True).first()
-        return template
+        return (
+            WorkshopTemplatePage.objects.filter(pk=self.workshop_id, live=True)
+            .select_related("module", "unit")
+            .annotate(lg_restricted=Exists(restrictions_above(OuterRef("path"))))
+            .first()
+        )
 
     def template_slots(self):
         """The published template's slots, in template order."""
@@ -231,9 +248,11 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         template = self.published_template
         if template is None:
             return None
-        restrictions = template.get_view_restrictions()
-        if any(not restriction.accept_request(request) for restriction in restrictions):
-            return None
+        # Most templates are not private: their query said so, and no more are needed.
+        if getattr(template, "lg_restricted", True):
+            restrictions = template.get_view_restrictions()
+            if any(not restriction.accept_request(request) for restriction in restrictions):
+                return None
         return template
 
     def get_context(self, request, *args, **kwargs):

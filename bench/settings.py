@@ -1,0 +1,15 @@
+"""The example intranet, measured: its own SQLite database, DEBUG off, nothing kept."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("EXAMPLE_SITE_DATA_DIR", tempfile.mkdtemp(prefix="learninggroups-bench-"))
+
+from example_site.settings import *  # noqa: E402, F403
+
+DEBUG = False
+DATA_DIR = Path(os.environ["EXAMPLE_SITE_DATA_DIR"])
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "bench.db"}}
+MEDIA_ROOT = DATA_DIR / "media"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
