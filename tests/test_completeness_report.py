@@ -88,6 +88,10 @@ def test_a_template_changed_since_publish_is_flagged(admin_client, nairobi_live,
     assert admin_client.post(reverse("wagtailadmin_pages:edit", args=(template.pk,)), data)
     row = rows_by_office(admin_client.get(REPORT))["Nairobi"]
     assert row.changes == ["agenda changed"]
+    assert row.comparison_url == reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=(template.pk, nairobi_live.template_revision_id, "live"),
+    )
     assert (
         "Template changed since publish: agenda changed"
         in admin_client.get(REPORT).content.decode()

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import slots
@@ -65,6 +66,17 @@ class CompletenessRow:
     last_edited: object = None
     last_edited_by: str = ""
     changes: list = field(default_factory=list)
+    template_revision_id: int | None = None
+
+    @property
+    def comparison_url(self):
+        """Wagtail's comparison of the template as the edition last saw it with the live one."""
+        if not (self.changes and self.template_revision_id):
+            return None
+        return reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=(self.template.pk, self.template_revision_id, "live"),
+        )
 
     @property
     def template_title(self):
@@ -138,6 +150,7 @@ def build_rows(templates, locations, editions, revision_bodies):
                     last_edited=edition.last_edited,
                     last_edited_by=edition.last_edited_by,
                     changes=changes,
+                    template_revision_id=edition.template_revision_id,
                 )
             )
     return rows
