@@ -184,7 +184,7 @@ class SlotContentBlock(blocks.StreamBlock):
         except (KeyError, ValueError):
             return None
 
-    def clean(self, value):
+    def clean(self, value, *args, **kwargs):
         if value is None:
             return None
         kept = [
@@ -194,7 +194,7 @@ class SlotContentBlock(blocks.StreamBlock):
                 {"type": child.block_type, "value": child.block.get_prep_value(child.value)}
             )
         ]
-        return super().clean(blocks.StreamValue(self, kept))
+        return super().clean(blocks.StreamValue(self, kept), *args, **kwargs)
 
     def blank_value(self):
         """One blank block of the first kind allowed, for the guidance to show in."""

@@ -27,8 +27,8 @@ class SlotKeyBlock(blocks.FieldBlock):
         )
         super().__init__(**kwargs)
 
-    def clean(self, value):
-        return super().clean(value) or slots.new_slot_key()
+    def clean(self, value, *args, **kwargs):
+        return super().clean(value, *args, **kwargs) or slots.new_slot_key()
 
     def deconstruct(self):
         args, kwargs = self._constructor_args
@@ -97,8 +97,8 @@ class LocalSlotBlock(blocks.StructBlock):
         help_text=_('e.g. "Ask your learning champion who will speak at your office."'),
     )
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         if value.get("when_empty") == slots.WHEN_EMPTY_FALLBACK and not value.get("fallback"):
             raise StructBlockValidationError(
                 block_errors={

@@ -43,9 +43,9 @@ class LearningGroupsStreamBlock(blocks.StreamBlock):
     preparation = PreparationChecklistBlock()
     slot = LocalSlotBlock()
 
-    def clean(self, value):
+    def clean(self, value, *args, **kwargs):
         # Copying a slot in the editor copies its key: the copy gets a fresh one.
-        return renew_duplicate_keys(self, super().clean(value))
+        return renew_duplicate_keys(self, super().clean(value, *args, **kwargs))
 
     class Meta:
         icon = "group"

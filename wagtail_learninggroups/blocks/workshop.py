@@ -116,8 +116,8 @@ class WorkshopAgendaBlock(blocks.StructBlock):
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
     segments = blocks.ListBlock(AgendaSegmentBlock(), label=_("Segments"))
 
-    def clean(self, value):
-        value = renew_duplicate_keys(self, super().clean(value))
+    def clean(self, value, *args, **kwargs):
+        value = renew_duplicate_keys(self, super().clean(value, *args, **kwargs))
         segments = list(value["segments"])
         if not segments:
             message = _("Add at least one segment to the agenda.")
@@ -244,8 +244,8 @@ class FacilitatorGuidanceBlock(blocks.StructBlock):
         )
         return context
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         if value["kind"] == "checklist" and not list(value["checklist"]):
             raise StructBlockValidationError(
                 block_errors={"checklist": ValidationError(_("A checklist needs items."))}
@@ -336,8 +336,8 @@ class PreparationChecklistBlock(blocks.StructBlock):
         ]
         return context
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         if not list(value["tasks"]) and not list(value["pre_work"]):
             raise StructBlockValidationError(
                 non_block_errors=ErrorList(

@@ -941,6 +941,8 @@ def ensure_home_page(report):
 
     if replace_welcome:
         Site.objects.filter(root_page=tree_root).update(root_page=home)
+        # update() sends no signal: forget the root paths Wagtail cached for the old root.
+        Site.clear_site_root_paths_cache()
         report.notes.append("Wagtail’s unused welcome page was replaced by the home page.")
     ensure_default_site(home, report)
     return home
