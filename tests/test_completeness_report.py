@@ -154,3 +154,9 @@ def test_region_chart_geometry():
     assert [bar["width"] for bar in chart["bars"]] == [100, 0]
     assert [bar["y"] for bar in chart["bars"]] == [0, 30]
     assert region_shares([]) == []
+
+
+def test_the_report_permission_is_offered_in_the_group_editor(admin_client):
+    group = Group.objects.create(name="Learning team")
+    html = admin_client.get(reverse("wagtailusers_groups:edit", args=(group.pk,))).content
+    assert b"Can view the completeness report of local editions" in html

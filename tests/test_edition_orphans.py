@@ -97,3 +97,29 @@ def test_an_orphan_is_deleted_only_on_purpose(admin_client, live_edition, templa
     live_edition.refresh_from_db()
     assert keys["speaker"] not in live_edition.stored_fills()
     assert keys["welcome"] in live_edition.stored_fills()
+
+
+def test_content_of_a_kind_the_slot_no_longer_takes_is_kept_until_removed(
+    admin_client, client, live_edition, template, keys
+):
+    # The centre changes the speaker slot from "a person" to "text".
+    publish_template(
+        admin_client, template, keys,
+        **{"body-2-value-segments-1-value-local-0-value-kinds": "text"},
+    )  # fmt: skip
+    editor = admin_client.get(edit_url(live_edition)).content.decode()
+    assert "no longer takes this kind of content" in editor and "Amina Odhiambo" in editor
+
+    text = fill_data(keys["speaker"], ("text", "<p>Our speaker will be confirmed.</p>"))
+    assert post_edition(admin_client, live_edition, "action-publish", [text]).status_code == 302
+    live_edition.refresh_from_db()
+    kinds = [item["type"] for item in live_edition.stored_fills()[keys["speaker"]].content]
+    assert kinds == ["text", "person"]  # the person is not lost
+    assert "Amina Odhiambo" in client.get(live_edition.url).content.decode()
+
+    remove = {f"lg-drop-other-kinds-{keys['speaker']}": "on"}
+    response = post_edition(admin_client, live_edition, "action-publish", [text, remove])
+    assert response.status_code == 302
+    live_edition.refresh_from_db()
+    kinds = [item["type"] for item in live_edition.stored_fills()[keys["speaker"]].content]
+    assert kinds == ["text"]

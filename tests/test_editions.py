@@ -243,3 +243,20 @@ def test_an_edition_costs_at_most_three_queries_more_than_its_template(
     with CaptureQueriesContext(connection) as for_edition:
         assert client.get(edition.url).status_code == 200
     assert len(for_edition) <= len(for_template) + 3
+
+
+def test_the_session_time_is_entered_and_shown_in_the_offices_time_zone(
+    admin_client, client, edition, keys, settings
+):
+    settings.TIME_ZONE = "America/New_York"  # the editor's own zone differs from Nairobi's
+    fills = complete_fills(keys)
+    response = post_edition(
+        admin_client, edition, "action-publish", fills, session_starts="2027-02-10 10:00"
+    )
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert edition.session_starts.isoformat() == "2027-02-10T07:00:00+00:00"  # 10:00 in Nairobi
+    editor = admin_client.get(edit_url(edition)).content.decode()
+    assert 'value="2027-02-10 10:00"' in editor
+    assert "In the office&#x27;s time zone, Africa/Nairobi." in editor
+    assert "10 a.m.</time> (Africa/Nairobi)" in client.get(edition.url).content.decode()

@@ -1,9 +1,11 @@
 """The edition editor's form: one input per slot of the template, and the publishing rule."""
 
 import uuid
+import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -22,6 +24,20 @@ def content_field_name(slot):
 
 def not_applicable_field_name(slot):
     return f"lg-na-{slot.key}"
+
+
+def drop_other_kinds_field_name(slot):
+    return f"lg-drop-other-kinds-{slot.key}"
+
+
+def other_kinds(slot, fill):
+    """The stored blocks of ``fill`` that ``slot`` no longer accepts (its kinds changed)."""
+    if fill is None:
+        return []
+    allowed = set(slot.block_names)
+    return [
+        item for item in fill.content if isinstance(item, dict) and item.get("type") not in allowed
+    ]
 
 
 def delete_orphan_field_name(key):
@@ -52,6 +68,10 @@ class SlotFillsForm(forms.Form):
                 label=slot.title,
                 initial=initial if initial else block.blank_value(),
             )
+            if other_kinds(slot, fill):
+                self.fields[drop_other_kinds_field_name(slot)] = forms.BooleanField(
+                    required=False, label=_("Remove this content for good")
+                )
             if not slot.required:
                 self.fields[not_applicable_field_name(slot)] = forms.BooleanField(
                     required=False,
@@ -83,14 +103,41 @@ class LocalEditionPageForm(WagtailAdminPageForm):
             key = (item.get("value") or {}).get("key") if isinstance(item, dict) else None
             if isinstance(key, str):
                 self.stored_items.setdefault(key, item)
+        self.stored_fills = self.instance.stored_fills()
         self.fills_form = SlotFillsForm(
             self.template_slots,
-            self.instance.stored_fills(),
+            self.stored_fills,
             data=self.data if self.is_bound else None,
             files=self.files if self.is_bound else None,
         )
         self.guided = self.fills_form.guided
         self.orphans = self.fills_form.orphans
+        self.show_session_time_in_office_time_zone()
+
+    def office_time_zone(self, location=None):
+        location = location or getattr(self.instance, "location", None)
+        try:
+            return zoneinfo.ZoneInfo(location.time_zone) if location else None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
+
+    def show_session_time_in_office_time_zone(self):
+        """The session time is entered and shown in the office's time zone, not the editor's.
+
+        A local editor thinks of "10:00 in our library"; a central editor helping out from
+        another continent should see and type the same.
+        """
+        field = self.fields.get("session_starts")
+        office_zone = self.office_time_zone()
+        if field is None or office_zone is None:
+            return
+        field.help_text = _("In the office's time zone, %(zone)s.") % {"zone": office_zone.key}
+        starts = self.instance.session_starts
+        if starts is not None and not self.is_bound:
+            # Naive on purpose: the form would otherwise convert it to the editor's zone.
+            self.initial["session_starts"] = timezone.localtime(starts, office_zone).replace(
+                tzinfo=None
+            )
 
     @property
     def media(self):
@@ -102,6 +149,12 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        office_zone = self.office_time_zone(cleaned_data.get("location"))
+        starts = cleaned_data.get("session_starts")
+        if starts is not None and office_zone is not None:
+            # The form read the time in the editor's zone; it was meant in the office's.
+            wall_clock = timezone.make_naive(starts) if timezone.is_aware(starts) else starts
+            cleaned_data["session_starts"] = wall_clock.replace(tzinfo=office_zone)
         if not self.fills_form.is_valid():
             self.add_error(None, _("Check the local content: some of it is not valid."))
         fills_data, fills_errors = self.fills_form.cleaned_data, self.fills_form.errors
@@ -115,6 +168,10 @@ class LocalEditionPageForm(WagtailAdminPageForm):
                 content = (stored or {}).get("value", {}).get("content") or []
             else:
                 content = list(self.fills_form.fields[name].block.get_prep_value(value))
+                # Blocks of kinds the slot no longer takes are not in its input: keep them
+                # unless the editor removes them on purpose.
+                if not fills_data.get(drop_other_kinds_field_name(slot)):
+                    content += other_kinds(slot, self.stored_fills.get(slot.key))
             not_applicable = bool(fills_data.get(not_applicable_field_name(slot)))
             if stored is None and not content and not not_applicable:
                 continue

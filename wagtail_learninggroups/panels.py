@@ -17,7 +17,12 @@ class SlotFillsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from .blocks import SlotFillContentBlock
-            from .forms import content_field_name, delete_orphan_field_name
+            from .forms import (
+                content_field_name,
+                delete_orphan_field_name,
+                drop_other_kinds_field_name,
+                other_kinds,
+            )
             from .forms import not_applicable_field_name as na_name
 
             context = super().get_context_data(parent_context)
@@ -38,6 +43,14 @@ class SlotFillsPanel(Panel):
                     "is_new": slot.key in new_keys,
                     "refused": slot.key in missing,
                     "guided": slot.key in form.guided,
+                    "other_kinds": SlotFillContentBlock().to_python(
+                        other_kinds(slot, stored.get(slot.key))
+                    ),
+                    "drop_other_kinds": (
+                        fills_form[drop_other_kinds_field_name(slot)]
+                        if drop_other_kinds_field_name(slot) in fills_form.fields
+                        else None
+                    ),
                 }
                 for slot in getattr(form, "template_slots", ())
             ]

@@ -1,5 +1,6 @@
 """Admin integration: the "Learning groups" menu (wagtail-modeladmin), roll-out and reports."""
 
+from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.templatetags.static import static
 from django.urls import path, reverse, reverse_lazy
@@ -134,3 +135,12 @@ def page_listing_more_buttons(page, user, next_url=None):
     button = rollout_button(page, user, priority=25)
     if button is not None:
         yield button
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    """Offer "Can view the completeness report" under Settings → Groups."""
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_learninggroups",
+        codename="view_completeness_report",
+    )

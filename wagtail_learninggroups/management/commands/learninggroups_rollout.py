@@ -41,7 +41,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.ERROR(f"  failed   {slug}: no office has this slug"))
         failed = len(result.failed) + len(unknown)
         summary = f"{len(result.created)} created, {len(result.skipped)} skipped, {failed} failed."
-        self.stdout.write(self.style.ERROR(summary) if failed else self.style.SUCCESS(summary))
+        if failed:
+            # A non-zero exit status, so that a script running the roll-out notices.
+            raise CommandError(summary, returncode=2)
+        self.stdout.write(self.style.SUCCESS(summary))
 
     @property
     def show_progress(self):
