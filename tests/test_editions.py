@@ -260,3 +260,21 @@ def test_the_session_time_is_entered_and_shown_in_the_offices_time_zone(
     assert 'value="2027-02-10 10:00"' in editor
     assert "In the office&#x27;s time zone, Africa/Nairobi." in editor
     assert "10 a.m.</time> (Africa/Nairobi)" in client.get(edition.url).content.decode()
+
+
+def test_bulk_publishing_from_the_page_listing_keeps_the_rule(admin_client, edition, keys):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = admin_client.post(f"{url}?id={edition.pk}", {"include_descendants": ""})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert not edition.live
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("“A welcome from the head of office”" in m for m in messages), messages
+
+    # Once the draft is complete, the bulk action publishes it.
+    assert (
+        post_edition(admin_client, edition, "action-save", complete_fills(keys)).status_code == 302
+    )
+    admin_client.post(f"{url}?id={edition.pk}", {"include_descendants": ""})
+    edition.refresh_from_db()
+    assert edition.live

@@ -1,7 +1,9 @@
 """Admin integration: the "Learning groups" menu (wagtail-modeladmin), roll-out and reports."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
@@ -12,7 +14,7 @@ from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import views
-from .models import CurriculumModule, Location, WorkshopTemplatePage
+from .models import CurriculumModule, LocalEditionPage, Location, WorkshopTemplatePage
 from .report_views import REPORT_PERMISSION, CompletenessReportView
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
@@ -144,3 +146,27 @@ def register_report_permission():
         content_type__app_label="wagtail_learninggroups",
         codename="view_completeness_report",
     )
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_incomplete_editions(request, action_type, objects, action):
+    """The page listing's bulk "Publish" keeps the editor's rule: no required slot empty."""
+    if action_type != "publish":
+        return None
+    refused = []
+    for page in objects:
+        if not issubclass(page.specific_class or type(page), LocalEditionPage):
+            continue
+        draft = page.get_latest_revision_as_object()
+        missing = draft.progress().missing_required
+        if missing:
+            titles = ", ".join(f"“{slot.title}”" for slot in missing)
+            refused.append(f"{draft.title} ({titles})")
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _("Nothing was published: these editions have required slots empty: %(editions)s.")
+        % {"editions": "; ".join(refused)},
+    )
+    return redirect(getattr(action, "next_url", None) or reverse("wagtailadmin_home"))
