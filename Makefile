@@ -8,12 +8,13 @@ MANAGE := $(BIN)/python example_site/manage.py
 DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 
-.PHONY: help demo test test-matrix docs screenshots bench lint format clean
+.PHONY: help demo test test-matrix test-lowest docs screenshots bench lint format clean
 
 help:
 	@echo "make demo         set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
 	@echo "make test         lint, check migrations and run the whole test suite"
 	@echo "make test-matrix  run the suite on the lowest and the newest supported Wagtail (nox)"
+	@echo "make test-lowest  run the suite on the lowest supported versions only (nox)"
 	@echo "make docs         build the documentation (warnings are errors)"
 	@echo "make screenshots  regenerate the screenshots in docs/ from the demo content"
 	@echo "make bench        run the benchmarks: ratios against baselines measured in the same run"
@@ -58,6 +59,9 @@ test: lint
 
 test-matrix: $(VENV)/.installed-nox
 	$(BIN)/nox --session tests
+
+test-lowest: $(VENV)/.installed-nox
+	$(BIN)/nox --session "tests(lowest)"
 
 docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
