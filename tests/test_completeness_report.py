@@ -160,3 +160,11 @@ def test_the_report_permission_is_offered_in_the_group_editor(admin_client):
     group = Group.objects.create(name="Learning team")
     html = admin_client.get(reverse("wagtailusers_groups:edit", args=(group.pk,))).content
     assert b"Can view the completeness report of local editions" in html
+
+
+def test_one_invalid_filter_value_leaves_the_others_in_force(admin_client, nairobi_live):
+    response = admin_client.get(f"{REPORT}?state=live&template=not-a-number")
+    assert response.status_code == 200
+    assert set(rows_by_office(response)) == {"Nairobi"}
+    # The chart counts every office of the template, whatever state the table shows.
+    assert "Pacific: 0% (0 of 1)" in response.content.decode()

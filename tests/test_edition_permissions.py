@@ -61,3 +61,26 @@ def test_but_not_another_offices_edition_nor_the_template(nairobi_editor, editio
     rollout = reverse("wagtail_learninggroups_rollout", args=(template.pk,))
     assert refused(nairobi_editor.get(rollout))
     assert refused(nairobi_editor.get(reverse("wagtail_learninggroups_completeness")))
+
+
+def test_the_template_changed_notice_links_to_the_comparison_only_for_its_editors(
+    nairobi_editor, admin_client, editions, template
+):
+    from tests.slot_data import slotted_workshop_form
+
+    nairobi = editions["nairobi"]
+    welcome, speaker, event = (slot.key for slot in template_slots(template))
+    fills = [
+        fill_data(welcome, ("text", "<p>Karibu.</p>")),
+        fill_data(speaker, ("person", person())),
+    ]
+    assert post_edition(nairobi_editor, nairobi, "action-publish", fills).status_code == 302
+    data = slotted_workshop_form(welcome_key=welcome, speaker_key=speaker, event_key=event)
+    data["body-2-value-segments-0-value-minutes"] = "25"
+    assert admin_client.post(edit_url(template), data).status_code == 302
+
+    local = nairobi_editor.get(edit_url(nairobi)).content.decode()
+    assert "Template changed since your last publish: agenda changed." in local
+    assert "revisions/compare" not in local
+    central = admin_client.get(edit_url(nairobi)).content.decode()
+    assert "revisions/compare" in central

@@ -141,3 +141,15 @@ def test_rollout_costs_the_same_queries_per_office_however_many_offices(template
     per_office = len(for_one) - fixed
     assert len(for_five) - fixed <= 5 * per_office + 5, (len(for_one), len(for_five))
     assert LocalEditionPage.objects.count() == 6
+
+
+def test_an_office_met_twice_is_created_once_and_the_roll_out_goes_on(template, offices):
+    from wagtail_learninggroups.rollout import roll_out
+
+    nairobi, suva = offices
+    # The second Nairobi stands for a roll-out that another click started meanwhile.
+    result = roll_out(template, [nairobi, nairobi, suva])
+    assert [e.location.slug for e in result.created] == ["nairobi", "suva"]
+    assert [(loc.slug, str(reason)) for loc, reason in result.skipped] == [
+        ("nairobi", "already has an edition")
+    ]

@@ -14,8 +14,8 @@ from wagtail.blocks import BlockField
 from . import slots
 from .blocks import SlotFillContentBlock
 
-#: The buttons of the page editor that ask for the edition to go live.
-PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+#: The buttons of the page editor that ask for the edition to go live, now or after moderation.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 
 
 def content_field_name(slot):
@@ -52,7 +52,7 @@ class SlotFillsForm(forms.Form):
     cannot declare them, and would otherwise render them a second time as "missing" fields.
     """
 
-    def __init__(self, template_slots, stored, *args, **kwargs):
+    def __init__(self, template_slots, stored, *args, template_available=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.guided = set()
         content_block = SlotFillContentBlock()
@@ -80,7 +80,10 @@ class SlotFillsForm(forms.Form):
                     initial=bool(fill and fill.not_applicable),
                 )
         keys = {slot.key for slot in template_slots}
-        self.orphans = [fill for key, fill in stored.items() if key not in keys]
+        # While the template is unpublished, no slot is known: that makes no fill an orphan.
+        self.orphans = (
+            [fill for key, fill in stored.items() if key not in keys] if template_available else []
+        )
         for fill in self.orphans:
             self.fields[delete_orphan_field_name(fill.key)] = forms.BooleanField(
                 required=False, label=_("Delete this content for good")
@@ -107,6 +110,7 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         self.fills_form = SlotFillsForm(
             self.template_slots,
             self.stored_fills,
+            template_available=self.instance.published_template is not None,
             data=self.data if self.is_bound else None,
             files=self.files if self.is_bound else None,
         )
@@ -145,7 +149,33 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     @cached_property
     def is_publishing(self):
-        return any(action in self.data for action in PUBLISHING_ACTIONS)
+        if any(action in self.data for action in PUBLISHING_ACTIONS):
+            return True
+        # A moderator approving from inside the editor publishes what the form holds.
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
+
+    def has_changed(self):
+        # Wagtail saves a new revision on a workflow action only when the form changed.
+        return super().has_changed() or self.fills_form.has_changed()
+
+    def clean_location(self):
+        """An edition belongs to the office whose section it lives in, not to another."""
+        location = self.cleaned_data.get("location")
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        section = getattr(location, "page", None)
+        # A tree path starts with the paths of all its ancestors.
+        if section is not None and parent is not None and not parent.path.startswith(section.path):
+            raise ValidationError(
+                _(
+                    "%(office)s’s editions live under its section, %(section)s; this page "
+                    "is elsewhere. Create the edition under that section instead."
+                )
+                % {"office": location, "section": section.title}
+            )
+        return location
 
     def clean(self):
         cleaned_data = super().clean()
@@ -176,11 +206,22 @@ class LocalEditionPageForm(WagtailAdminPageForm):
             if stored is None and not content and not not_applicable:
                 continue
             items.append(self.fill_item(slot.key, content, not_applicable))
-        for fill in self.orphans:
-            if not fills_data.get(delete_orphan_field_name(fill.key)):
-                items.append(self.stored_items[fill.key])
+        # Everything stored under a key the template has no slot for is carried over: an
+        # orphan until the editor deletes it, or all fills while the template is unavailable.
+        slot_keys = {slot.key for slot in self.template_slots}
+        for key, item in self.stored_items.items():
+            if key not in slot_keys and not fills_data.get(delete_orphan_field_name(key)):
+                items.append(item)
         self.instance.fills = items
         if self.is_publishing:
+            if self.instance.workshop_id and self.instance.published_template is None:
+                self.add_error(
+                    None,
+                    _(
+                        "This edition cannot be published while its workshop template is not "
+                        "published. Save a draft; publish it when the template is back."
+                    ),
+                )
             self.refuse_empty_required_slots(items)
         return cleaned_data
 

@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from . import slots
+
 
 class SlotFillsPanel(Panel):
     """The local editor's view of the template's slots: one input per slot, in template order.
@@ -39,7 +41,7 @@ class SlotFillsPanel(Panel):
                     "not_applicable": (
                         fills_form[na_name(slot)] if na_name(slot) in fills_form.fields else None
                     ),
-                    "state": edition_state(slot, stored.get(slot.key)),
+                    "state": slots.fill_state(slot, stored.get(slot.key)),
                     "is_new": slot.key in new_keys,
                     "refused": slot.key in missing,
                     "guided": slot.key in form.guided,
@@ -65,11 +67,12 @@ class SlotFillsPanel(Panel):
             context["edition"] = edition
             context["template_available"] = edition.published_template is not None
             context["changes"] = changes.describe()
-            context["comparison_url"] = edition.template_comparison_url() if changes else None
+            # The comparison is a page of the template's history: for those who may edit it.
+            template = edition.published_template
+            may_compare = template is not None and (
+                template.permissions_for_user(self.request.user).can_edit()
+            )
+            context["comparison_url"] = (
+                edition.template_comparison_url() if changes and may_compare else None
+            )
             return context
-
-
-def edition_state(slot, fill):
-    from . import slots
-
-    return slots.fill_state(slot, fill)

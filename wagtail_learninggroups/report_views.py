@@ -82,17 +82,20 @@ class CompletenessReportView(ReportView):
 
     @cached_property
     def filter_values(self):
-        if self.filters and self.filters.is_valid():
-            return self.filters.form.cleaned_data
-        return {}
+        """The filters' values; one that is not valid is ignored, not all of them."""
+        if not self.filters:
+            return {}
+        self.filters.is_valid()
+        return getattr(self.filters.form, "cleaned_data", {})
 
     def get_queryset(self):
         template = self.filter_values.get("template")
         region = self.filter_values.get("region")
-        return load_rows(
+        self.all_rows = load_rows(
             template_ids=[template.pk] if template else None,
             regions=[region] if region else None,
         )
+        return self.all_rows
 
     def filter_queryset(self, rows):
         state = self.filter_values.get("state")
@@ -107,5 +110,7 @@ class CompletenessReportView(ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         if not self.is_export:
-            context["chart"] = region_chart(region_shares(self.object_list))
+            # The chart shows the share live among all rows of the template and region chosen,
+            # whatever state the table is filtered to.
+            context["chart"] = region_chart(region_shares(self.all_rows))
         return context

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import slots
@@ -96,11 +97,16 @@ class CompletenessRow:
 
     @property
     def required_progress(self):
-        return f"{self.required_done} of {self.required_total}"
+        return self._progress(self.required_done, self.required_total)
 
     @property
     def optional_progress(self):
-        return f"{self.optional_done} of {self.optional_total}"
+        return self._progress(self.optional_done, self.optional_total)
+
+    def _progress(self, done, total):
+        if self.state == MISSING:
+            return ""
+        return gettext("%(done)d of %(total)d") % {"done": done, "total": total}
 
     @property
     def complete(self):

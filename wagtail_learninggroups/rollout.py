@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -15,14 +16,7 @@ class RolloutResult:
 
     created: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (location, reason)
-    failed: list = field(default_factory=list)  # (location or slug, reason)
-
-    def summary(self):
-        return _("%(created)d created, %(skipped)d skipped, %(failed)d failed") % {
-            "created": len(self.created),
-            "skipped": len(self.skipped),
-            "failed": len(self.failed),
-        }
+    failed: list = field(default_factory=list)  # (location, reason)
 
 
 def select_locations(spec):
@@ -54,7 +48,8 @@ def roll_out(template, locations, user=None, on_progress=None):
 
     Offices that already have an edition, or are inactive, are skipped; offices without a
     section page, or where ``user`` may not add pages, fail with the reason. Each office is
-    its own transaction, so one failure does not undo the others.
+    its own transaction, so one failure does not undo the others, and an office that fails is
+    recorded with its reason while the roll-out goes on.
     """
     result = RolloutResult()
     existing = set(
@@ -86,6 +81,16 @@ def roll_out_one(template, location, user, existing):
         return "failed", _("a local edition cannot be created under %(page)s") % {
             "page": parent.title
         }
+    try:
+        return create_edition(template, location, parent, user)
+    except (IntegrityError, ValidationError) as error:
+        # Another roll-out (a second click, the command alongside the admin) was faster.
+        if LocalEditionPage.objects.filter(workshop=template, location=location).exists():
+            return "skipped", _("already has an edition")
+        return "failed", "; ".join(getattr(error, "messages", [str(error)]))
+
+
+def create_edition(template, location, parent, user):
     with transaction.atomic():
         edition = LocalEditionPage(
             title=template.title,

@@ -6,9 +6,11 @@ stored JSON rather than block values means that listing 200 editions' progress d
 documents or images, nor sanitise rich text.
 """
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.utils.translation import gettext_lazy as _
 
@@ -200,11 +202,22 @@ def is_blank_item(item):
         return True
     value = item.get("value")
     if isinstance(value, str):
-        text = value.replace("<p>", "").replace("</p>", "").replace("<br/>", "").strip()
-        return not text
+        return is_blank_html(value)
     if isinstance(value, Mapping):
         return not any(v not in (None, "", [], {}) for v in value.values())
     return value in (None, "", [])
+
+
+_TAG = re.compile(r"<[^>]*>")
+_CONTENT_TAG = re.compile(r"<\s*(img|embed|iframe|video|audio)\b", re.IGNORECASE)
+
+
+def is_blank_html(html):
+    """Whether HTML shows nothing: only empty paragraphs, line breaks and spaces."""
+    if _CONTENT_TAG.search(html):
+        return False
+    text = unescape(_TAG.sub("", html))
+    return not text.replace("\xa0", " ").strip()
 
 
 def fills_from_raw(raw_data):

@@ -1,6 +1,7 @@
 """Background tasks (django-tasks, as Wagtail uses): immediate unless the site runs a worker."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django_tasks import task
 
 
@@ -26,6 +27,9 @@ def rollout_task(template_id, location_ids, user_id=None):
         Location.objects.filter(pk__in=location_ids).select_related("page").order_by("name")
     )
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    if user_id and user is None:
+        # Without its user, the roll-out would skip the checks of what that user may do.
+        raise PermissionDenied(f"The user {user_id} who started the roll-out no longer exists.")
     result = roll_out(template, locations, user=user)
     return {
         "created": [edition.location.slug for edition in result.created],

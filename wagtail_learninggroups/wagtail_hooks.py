@@ -170,3 +170,18 @@ def refuse_bulk_publishing_of_incomplete_editions(request, action_type, objects,
         % {"editions": "; ".join(refused)},
     )
     return redirect(getattr(action, "next_url", None) or reverse("wagtailadmin_home"))
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_an_edition(request, page):
+    """An office has one edition of a template: a copy would be a second, so offer roll-out."""
+    if not issubclass(page.specific_class or type(page), LocalEditionPage):
+        return None
+    messages.error(
+        request,
+        _(
+            "A local edition cannot be copied: each office has one edition of a workshop. To "
+            "give another office an edition, roll the workshop template out to it."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

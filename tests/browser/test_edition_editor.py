@@ -62,10 +62,10 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     suva = LocalEditionPage.objects.get(location__slug="suva")
     page.goto(f"/admin/pages/{suva.pk}/edit/")
 
-    why_here = page.locator("#lg-fill-demo-why-here")
+    why_here = page.locator("#lg-slot-demo-why-here")
     first_line = why_here.locator(".Draftail-block--unstyled").first
     assert "a recent vote at home or in the host country" in guidance_shown(first_line)
-    expert = page.locator("#lg-fill-demo-local-expert")
+    expert = page.locator("#lg-slot-demo-local-expert")
     name = expert.get_by_role("textbox").first
     assert "Who opens the discussion" in name.get_attribute("placeholder")
     # The editor as a local editor first sees the slots, just below the session details.
@@ -98,7 +98,7 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     suva.refresh_from_db()
     assert not suva.live
 
-    expert = page.locator("#lg-fill-demo-local-expert")
+    expert = page.locator("#lg-slot-demo-local-expert")
     boxes = expert.get_by_role("textbox")
     boxes.nth(0).fill("Litia Vunibola")
     boxes.nth(1).fill("Political assistant, formerly a clerk of the parliamentary committees")

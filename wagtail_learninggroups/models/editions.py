@@ -7,12 +7,14 @@ reaches every edition at once and the central parts cannot drift.
 """
 
 import json
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -26,12 +28,14 @@ from wagtail.fields import StreamField
 from wagtail.models import PageViewRestriction, Revision
 
 from .. import slots
-from ..blocks import SlotFillBlock
+from ..blocks import SlotFillBlock, SlotFillContentBlock
 from ..forms import LocalEditionPageForm
 from ..panels import SlotFillsPanel
 from ..sanitise import safe_url
 from .locations import Location
 from .pages import LearningGroupsPage, WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
+
+logger = logging.getLogger(__name__)
 
 
 def revision_body(revision):
@@ -238,10 +242,20 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         )
 
     def render_fills(self):
-        """``{key: fill value}`` for the slot blocks; the first fill of a key wins."""
+        """``{key: {"content": StreamValue, "not_applicable": bool}}`` for the slot blocks.
+
+        Built from the stored JSON one fill at a time, so that a damaged fill is left out
+        (and logged) rather than breaking the page.
+        """
+        content_block = SlotFillContentBlock()
         fills = {}
-        for child in self.fills:
-            fills.setdefault(child.value.get("key"), child.value)
+        for key, fill in self.stored_fills().items():
+            try:
+                content = content_block.to_python(fill.content)
+            except Exception:  # noqa: BLE001 - damaged data must not take the page down
+                logger.warning("Edition %s: the fill of slot %s cannot be read", self.pk, key)
+                continue
+            fills[key] = {"content": content, "not_applicable": fill.not_applicable}
         return fills
 
     def get_workshop(self, request):
@@ -262,8 +276,14 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         context["lg_fills"] = self.render_fills() if context["workshop"] else {}
         return context
 
-    def get_cached_paths(self):
-        return ["/", "/facilitator/", "/print/"]
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        template = self.published_template
+        if template is not None and getattr(template, "lg_restricted", False):
+            # The page shows a private template's content to those allowed to see it: a shared
+            # cache must not pass it on to others.
+            add_never_cache_headers(response)
+        return response
 
     # Publishing ----------------------------------------------------------------------------
 

@@ -1197,7 +1197,7 @@ EDITIONS = {
                     "event",
                     {
                         "title": "Visit of the Foreign Affairs Committee",
-                        "starts": "2027-04-20T09:00:00",
+                        "starts": "2027-04-20T13:00:00+00:00",
                         "venue": "Embassy and Capitol Hill",
                         "url": "https://intranet.example/washington/committee-visit",
                     },
