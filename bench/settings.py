@@ -1,4 +1,4 @@
-"""The example intranet, measured: its own SQLite database, DEBUG off, nothing kept."""
+"""The example intranet, measured: its own SQLite database in a temporary folder, DEBUG off."""
 
 import os
 import tempfile
