@@ -137,11 +137,11 @@ class LocalEditionPageForm(WagtailAdminPageForm):
             return
         field.help_text = _("In the office's time zone, %(zone)s.") % {"zone": office_zone.key}
         starts = self.instance.session_starts
-        if starts is not None and not self.is_bound:
-            # Naive on purpose: the form would otherwise convert it to the editor's zone.
-            self.initial["session_starts"] = timezone.localtime(starts, office_zone).replace(
-                tzinfo=None
-            )
+        if starts is not None:
+            # The office's wall-clock time, labelled with the zone the form works in, so that
+            # the form neither shifts it nor reports it changed when the editor left it alone.
+            wall_clock = timezone.localtime(starts, office_zone).replace(tzinfo=None)
+            self.initial["session_starts"] = timezone.make_aware(wall_clock)
 
     @property
     def media(self):
