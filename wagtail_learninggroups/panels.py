@@ -28,6 +28,7 @@ class SlotFillsPanel(Panel):
             from .forms import not_applicable_field_name as na_name
 
             context = super().get_context_data(parent_context)
+            content_block = SlotFillContentBlock()
             form, edition = self.form, self.instance
             fills_form = getattr(form, "fills_form", None)
             stored = edition.stored_fills()
@@ -45,7 +46,7 @@ class SlotFillsPanel(Panel):
                     "is_new": slot.key in new_keys,
                     "refused": slot.key in missing,
                     "guided": slot.key in form.guided,
-                    "other_kinds": SlotFillContentBlock().to_python(
+                    "other_kinds": content_block.to_python(
                         other_kinds(slot, stored.get(slot.key))
                     ),
                     "drop_other_kinds": (
@@ -59,7 +60,7 @@ class SlotFillsPanel(Panel):
             context["orphans"] = [
                 {
                     "fill": fill,
-                    "content": SlotFillContentBlock().to_python(fill.content),
+                    "content": content_block.to_python(fill.content),
                     "delete": fills_form[delete_orphan_field_name(fill.key)],
                 }
                 for fill in getattr(form, "orphans", ())

@@ -4,18 +4,16 @@
 and offices there are; ``build_rows`` and ``region_shares`` are pure.
 """
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import slots
 from .models import LocalEditionPage, Location, WorkshopTemplatePage
-from .models.pages import agenda_segments
+from .models.editions import comparison_url, template_outline
 
 MISSING, DRAFT, LIVE = "missing", "draft", "live"
 STATES = [
@@ -74,10 +72,7 @@ class CompletenessRow:
         """Wagtail's comparison of the template as the edition last saw it with the live one."""
         if not (self.changes and self.template_revision_id):
             return None
-        return reverse(
-            "wagtailadmin_pages:revisions_compare",
-            args=(self.template.pk, self.template_revision_id, "live"),
-        )
+        return comparison_url(self.template.pk, self.template_revision_id)
 
     @property
     def template_title(self):
@@ -198,15 +193,6 @@ def region_chart(shares):
     return {"bars": bars, "height": len(bars) * ROW_HEIGHT + 4, "bar_width": BAR_WIDTH}
 
 
-def _json(value):
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return []
-    return value if isinstance(value, list) else []
-
-
 def load_rows(template_ids=None, regions=None):
     """Read the report's data in a fixed number of queries and build its rows."""
     template_pages = WorkshopTemplatePage.objects.live().order_by("title")
@@ -214,14 +200,14 @@ def load_rows(template_ids=None, regions=None):
         template_pages = template_pages.filter(pk__in=template_ids)
     templates = []
     for page in template_pages.only("title", "body", "live_revision_id"):
-        raw = page.body.raw_data
+        template_slots, agenda = template_outline(page.body.raw_data)
         templates.append(
             TemplateFacts(
                 pk=page.pk,
                 title=page.title,
                 live_revision_id=page.live_revision_id,
-                slots=slots.find_slots(page.body.stream_block, raw),
-                agenda=agenda_segments(raw),
+                slots=template_slots,
+                agenda=agenda,
             )
         )
     locations = Location.objects.filter(active=True)
@@ -253,7 +239,7 @@ def load_rows(template_ids=None, regions=None):
     for record in records:
         # Progress follows the editors' latest work, draft or not.
         draft_fills = record["latest_revision__content__fills"]
-        fills = _json(draft_fills) if draft_fills is not None else _json(record["fills"])
+        fills = slots.loads_stream(draft_fills if draft_fills is not None else record["fills"])
         editions.append(
             EditionFacts(
                 pk=record["pk"],
@@ -272,7 +258,6 @@ def load_rows(template_ids=None, regions=None):
 def _revision_bodies(templates, editions):
     from wagtail.models import Revision
 
-    block = WorkshopTemplatePage._meta.get_field("body").stream_block
     current = {t.pk: t.live_revision_id for t in templates}
     wanted = {
         e.template_revision_id
@@ -281,6 +266,5 @@ def _revision_bodies(templates, editions):
     }
     bodies = {}
     for pk, body in Revision.objects.filter(pk__in=wanted).values_list("pk", "content__body"):
-        raw = _json(body)
-        bodies[pk] = (slots.find_slots(block, raw), agenda_segments(raw))
+        bodies[pk] = template_outline(slots.loads_stream(body))
     return bodies

@@ -6,6 +6,7 @@ stored JSON rather than block values means that listing 200 editions' progress d
 documents or images, nor sanitise rich text.
 """
 
+import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -132,6 +133,16 @@ def _walk_raw(block, raw, segment):
         for name, child in block.child_blocks.items():
             if name in raw:
                 yield from _walk_raw(child, raw[name], segment)
+
+
+def loads_stream(value):
+    """Stored stream JSON as a list: a revision holds it as a string, a page row as a list."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return value if isinstance(value, list) else []
 
 
 def find_slots(stream_block, raw_data):

@@ -27,6 +27,15 @@ __all__ = [
 ]
 
 
+class SafeLinkMixin:
+    """Gives the template ``safe_url``: the block's ``url``, or nothing if its scheme is unsafe."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["safe_url"] = safe_url(value.get("url"))
+        return context
+
+
 class PersonFillBlock(blocks.StructBlock):
     """A person the office brings in: a speaker, a contact, a host."""
 
@@ -41,7 +50,7 @@ class PersonFillBlock(blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/person.html"
 
 
-class EventFillBlock(blocks.StructBlock):
+class EventFillBlock(SafeLinkMixin, blocks.StructBlock):
     """A local event: a visit, a briefing, a session."""
 
     title = blocks.CharBlock(max_length=255, label=_("What"))
@@ -49,28 +58,18 @@ class EventFillBlock(blocks.StructBlock):
     venue = blocks.CharBlock(required=False, max_length=255, label=_("Where"))
     url = blocks.URLBlock(required=False, label=_("Link"))
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["safe_url"] = safe_url(value.get("url"))
-        return context
-
     class Meta:
         icon = "date"
         label = _("Event")
         template = "wagtail_learninggroups/blocks/fills/event.html"
 
 
-class LinkFillBlock(blocks.StructBlock):
+class LinkFillBlock(SafeLinkMixin, blocks.StructBlock):
     """A link to a page or site the office recommends."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     url = blocks.URLBlock(label=_("URL"))
     description = blocks.TextBlock(required=False, label=_("Description"))
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["safe_url"] = safe_url(value.get("url"))
-        return context
 
     class Meta:
         icon = "link"
@@ -113,16 +112,11 @@ class ImageFillBlock(blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/image.html"
 
 
-class VideoFillBlock(blocks.StructBlock):
+class VideoFillBlock(SafeLinkMixin, blocks.StructBlock):
     """A video, linked rather than embedded, like the template's own videos."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     url = blocks.URLBlock(label=_("Video URL"))
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["safe_url"] = safe_url(value.get("url"))
-        return context
 
     class Meta:
         icon = "media"

@@ -6,7 +6,6 @@ template's *published* body and puts each fill in place of its slot, so a templa
 reaches every edition at once and the central parts cannot drift.
 """
 
-import json
 import logging
 
 from django.core.exceptions import ValidationError
@@ -41,13 +40,18 @@ logger = logging.getLogger(__name__)
 def revision_body(revision):
     """The body JSON a page revision holds, as a list; empty when it cannot be read."""
     content = revision.content if revision is not None else None
-    body = content.get("body") if isinstance(content, dict) else None
-    if isinstance(body, str):
-        try:
-            body = json.loads(body)
-        except ValueError:
-            return []
-    return body if isinstance(body, list) else []
+    return slots.loads_stream(content.get("body") if isinstance(content, dict) else None)
+
+
+def template_outline(raw_body):
+    """``(slots, agenda segments)`` of a template body's JSON: what editions plan around."""
+    block = WorkshopTemplatePage._meta.get_field("body").stream_block
+    return slots.find_slots(block, raw_body), agenda_segments(raw_body)
+
+
+def comparison_url(template_id, revision_id):
+    """Wagtail's comparison of a template revision with the template's live version."""
+    return reverse("wagtailadmin_pages:revisions_compare", args=(template_id, revision_id, "live"))
 
 
 def restrictions_above(path):
@@ -223,23 +227,15 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
             return slots.TemplateChanges()
         if template.live_revision_id == self.template_revision_id:
             return slots.TemplateChanges()
-        old_body = revision_body(self.template_revision)
-        block = template.body.stream_block
-        return slots.template_changes(
-            slots.find_slots(block, old_body),
-            slots.find_slots(block, template.body.raw_data),
-            agenda_segments(old_body),
-            agenda_segments(template.body.raw_data),
-        )
+        old_slots, old_agenda = template_outline(revision_body(self.template_revision))
+        new_slots, new_agenda = template_outline(template.body.raw_data)
+        return slots.template_changes(old_slots, new_slots, old_agenda, new_agenda)
 
     def template_comparison_url(self):
         """Wagtail's comparison of the revision last published against with the live one."""
         if not (self.workshop_id and self.template_revision_id):
             return None
-        return reverse(
-            "wagtailadmin_pages:revisions_compare",
-            args=(self.workshop_id, self.template_revision_id, "live"),
-        )
+        return comparison_url(self.workshop_id, self.template_revision_id)
 
     def render_fills(self):
         """``{key: {"content": StreamValue, "not_applicable": bool}}`` for the slot blocks.
