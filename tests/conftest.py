@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Page, Site
 
 # Offices, a slotted template and editions, for every test that needs them.
-pytest_plugins = ["tests.edition_data"]
+pytest_plugins = ["tests.edition_data", "tests.quiz_data"]
 
 
 @pytest.fixture

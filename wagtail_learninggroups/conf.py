@@ -67,9 +67,18 @@ DEFAULT_HTML_ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 #: define ``{% block title %}``; set it to your site's base template so our pages wear your look.
 DEFAULT_BASE_TEMPLATE = "wagtail_learninggroups/pages/base.html"
 
+#: Whether people who are not signed in may take quizzes (their attempts are kept under their
+#: session). Off by default: results belong to people.
+DEFAULT_QUIZ_ALLOW_ANONYMOUS = False
+
+#: The largest quiz submission accepted, in bytes; larger ones get a clear "too large" answer.
+DEFAULT_QUIZ_MAX_SUBMISSION_BYTES = 64 * 1024
+
 DEFAULTS = MappingProxyType(
     {
         "BASE_TEMPLATE": DEFAULT_BASE_TEMPLATE,
+        "QUIZ_ALLOW_ANONYMOUS": DEFAULT_QUIZ_ALLOW_ANONYMOUS,
+        "QUIZ_MAX_SUBMISSION_BYTES": DEFAULT_QUIZ_MAX_SUBMISSION_BYTES,
         "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS,
         "HTML_ALLOWED_ATTRIBUTES": DEFAULT_HTML_ALLOWED_ATTRIBUTES,
         "HTML_ALLOWED_PROTOCOLS": DEFAULT_HTML_ALLOWED_PROTOCOLS,

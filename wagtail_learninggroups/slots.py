@@ -159,32 +159,37 @@ def find_slots(stream_block, raw_data):
     return slots
 
 
-def iter_slot_values(block, value):
-    """The slot values (``StructValue``) inside a block value, in reading order."""
+def iter_slot_values(block, value, marker="is_local_slot"):
+    """The slot values (``StructValue``) inside a block value, in reading order.
+
+    ``marker`` names the attribute that marks the blocks sought: ``"is_quiz"`` finds quizzes,
+    which carry stable keys too.
+    """
     from wagtail import blocks
 
-    if getattr(block, "is_local_slot", False):
+    if getattr(block, marker, False):
         yield value
     elif isinstance(block, blocks.StreamBlock):
         for child in value or ():
-            yield from iter_slot_values(child.block, child.value)
+            yield from iter_slot_values(child.block, child.value, marker)
     elif isinstance(block, blocks.ListBlock):
         for item in value or ():
-            yield from iter_slot_values(block.child_block, item)
+            yield from iter_slot_values(block.child_block, item, marker)
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             if value is not None and name in value:
-                yield from iter_slot_values(child, value[name])
+                yield from iter_slot_values(child, value[name], marker)
 
 
-def renew_duplicate_keys(block, value):
+def renew_duplicate_keys(block, value, marker="is_local_slot"):
     """Give every slot in ``value`` a key, and a fresh one to each copy of a key met before.
 
     Copying a slot in the editor copies its key too; the first slot keeps it, so the fills of
-    the existing slot stay where they are and the copy starts empty.
+    the existing slot stay where they are and the copy starts empty. Quizzes (``marker``
+    ``"is_quiz"``) are treated alike: their attempts stay with the original.
     """
     seen = set()
-    for slot in iter_slot_values(block, value):
+    for slot in iter_slot_values(block, value, marker):
         if not slot.get("key") or slot["key"] in seen:
             slot["key"] = new_slot_key()
         seen.add(slot["key"])

@@ -7,6 +7,28 @@ Include them in the site's URLconf, before Wagtail's catch-all::
 The namespace is ``wagtail_learninggroups``.
 """
 
+from django.urls import path
+
+from . import quiz_views
+
 app_name = "wagtail_learninggroups"
 
-urlpatterns = []
+QUIZ = "quiz/<int:page_id>/<slug:quiz_key>/"
+
+urlpatterns = [
+    path("quiz/my-results/", quiz_views.my_results_view, name="my_quiz_results"),
+    path("quiz/attempts/<int:attempt_id>/", quiz_views.attempt_view, name="quiz_attempt"),
+    path(QUIZ, quiz_views.quiz_view, name="quiz"),
+    path(f"{QUIZ}present/", quiz_views.present_view, name="quiz_present"),
+    path(
+        f"{QUIZ}present/<int:number>/",
+        quiz_views.present_view,
+        name="quiz_present_question",
+    ),
+    path(
+        f"{QUIZ}present/<int:number>/answer/",
+        quiz_views.present_view,
+        {"reveal": True},
+        name="quiz_present_answer",
+    ),
+]

@@ -8,6 +8,8 @@ layout; the few other blocks we define name this module in migrations.
 
 from .fills import *  # noqa: F403
 from .fills import __all__ as _fills_all
+from .quiz import *  # noqa: F403
+from .quiz import __all__ as _quiz_all
 from .resources import *  # noqa: F403
 from .resources import __all__ as _resources_all
 from .richtext import *  # noqa: F403
@@ -25,5 +27,6 @@ __all__ = [
     *_richtext_all,
     *_slots_all,
     *_fills_all,
+    *_quiz_all,
     *_stream_all,
 ]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..slots import renew_duplicate_keys
+from .quiz import QuizBlock
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
 from .slots import LocalSlotBlock
@@ -42,10 +43,12 @@ class LearningGroupsStreamBlock(blocks.StreamBlock):
     guidance = FacilitatorGuidanceBlock()
     preparation = PreparationChecklistBlock()
     slot = LocalSlotBlock()
+    quiz = QuizBlock()
 
     def clean(self, value, *args, **kwargs):
-        # Copying a slot in the editor copies its key: the copy gets a fresh one.
-        return renew_duplicate_keys(self, super().clean(value, *args, **kwargs))
+        # Copying a slot or a quiz in the editor copies its key: the copy gets a fresh one.
+        value = renew_duplicate_keys(self, super().clean(value, *args, **kwargs))
+        return renew_duplicate_keys(self, value, marker="is_quiz")
 
     class Meta:
         icon = "group"

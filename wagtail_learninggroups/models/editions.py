@@ -265,6 +265,11 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
                 return None
         return template
 
+    def get_quiz_streams(self, request):
+        """Quizzes of an edition live in its template's body, as far as the reader may see it."""
+        template = self.get_workshop(request)
+        return [template.body] if template is not None else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self

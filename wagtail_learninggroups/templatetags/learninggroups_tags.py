@@ -11,6 +11,7 @@ from ..sanitise import clean_html
 register = template.Library()
 
 STYLESHEET = "wagtail_learninggroups/css/learninggroups.css"
+QUIZ_SCRIPT = "wagtail_learninggroups/js/quiz.js"
 
 
 @register.simple_tag(takes_context=True)
@@ -27,6 +28,21 @@ def learninggroups_stylesheet(context):
             return ""
         request._learninggroups_stylesheet = True
     return format_html('<link rel="stylesheet" href="{}">', static(STYLESHEET))
+
+
+@register.simple_tag(takes_context=True)
+def learninggroups_quiz_script(context):
+    """Output the ``<script>`` that submits quizzes in place; once per request.
+
+    Quizzes work without it (the form posts and a result page follows); the script only keeps
+    the reader on the page and moves focus to the result.
+    """
+    request = context.get("request")
+    if request is not None:
+        if getattr(request, "_learninggroups_quiz_script", False):
+            return ""
+        request._learninggroups_quiz_script = True
+    return format_html('<script src="{}" defer></script>', static(QUIZ_SCRIPT))
 
 
 @register.filter(name="lg_richtext")

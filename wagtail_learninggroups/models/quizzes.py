@@ -1,0 +1,148 @@
+"""Quiz attempts: what each person answered, how it scored, and the questions as they stood."""
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import quizzes
+from .locations import Location
+
+#: How often a submission retries its attempt number when another one took it meanwhile.
+NUMBER_RETRIES = 5
+
+
+class AttemptLimitReached(Exception):
+    """The person has used every attempt the quiz allows."""
+
+
+def taker_of(request):
+    """Who is taking a quiz: ``"user:<id>"``, or ``"session:<key>"`` for an anonymous visitor."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    if not request.session.session_key:
+        request.session.save()
+    return f"session:{request.session.session_key}"
+
+
+class QuizAttemptQuerySet(models.QuerySet):
+    def of_quiz(self, page_id, quiz_key):
+        return self.filter(page_id=page_id, quiz_key=quiz_key)
+
+    def by_taker(self, taker):
+        return self.filter(taker=taker)
+
+
+class QuizAttempt(models.Model):
+    """One submission of a quiz by one person (or, where allowed, one anonymous session).
+
+    The attempt keeps a snapshot of the questions as they were served and of the quiz's rules,
+    so its result reads the same after the quiz is edited or its page deleted.
+    """
+
+    taker = models.CharField(
+        _("taker"),
+        max_length=80,
+        db_index=True,
+        help_text=_('"user:<id>" for a signed-in person, "session:<key>" otherwise.'),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page = models.ForeignKey(
+        getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.page"),
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page_title = models.CharField(_("page title"), max_length=255, blank=True)
+    quiz_key = models.CharField(_("quiz key"), max_length=40, db_index=True)
+    quiz_title = models.CharField(_("quiz"), max_length=255, blank=True)
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quiz_attempts",
+        help_text=_("The office whose local edition the quiz was taken in."),
+    )
+    number = models.PositiveIntegerField(_("attempt number"), default=1)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    questions = models.JSONField(
+        _("questions"), default=list, blank=True, help_text=_("The questions as they were served.")
+    )
+    rules = models.JSONField(
+        _("quiz rules"), default=dict, blank=True, help_text=_("Pass mark, feedback and the like.")
+    )
+    results = models.JSONField(_("results per question"), default=list, blank=True)
+    score = models.FloatField(_("score"), default=0)
+    maximum = models.FloatField(_("maximum"), default=0)
+    percent = models.FloatField(_("percent"), default=0)
+    passed = models.BooleanField(_("passed"), default=False)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+
+    objects = QuizAttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "quiz_key", "taker", "number"],
+                name="lg_one_attempt_number_per_taker",
+            )
+        ]
+        indexes = [models.Index(fields=["page", "quiz_key"], name="lg_attempt_quiz")]
+        permissions = [("export_quizattempt", _("Can export quiz attempts"))]
+
+    def __str__(self):
+        return f"{self.quiz_title or self.quiz_key} #{self.number} ({self.taker_name})"
+
+    @property
+    def taker_name(self):
+        if self.user is not None:
+            return self.user.get_full_name() or self.user.get_username()
+        return _("Anonymous") if self.taker.startswith("session:") else _("Former account")
+
+    @property
+    def answers_visible(self):
+        return quizzes.answers_visible(self.rules.get("show_answers"), self.passed)
+
+    @property
+    def feedback(self):
+        return quizzes.band_message(self.rules.get("bands"), self.percent)
+
+    @classmethod
+    def record(cls, *, taker, page, quiz_key, limit, **fields):
+        """Save a new attempt numbered after the taker's last one, within the attempt ``limit``.
+
+        The number is unique per taker and quiz, so two submissions racing for the last allowed
+        attempt cannot both be saved: the loser retries, sees the limit and raises
+        :class:`AttemptLimitReached`.
+        """
+        for _retry in range(NUMBER_RETRIES):
+            made = (
+                cls.objects.of_quiz(page.pk, quiz_key)
+                .by_taker(taker)
+                .aggregate(count=models.Count("pk"), last=models.Max("number"))
+            )
+            if limit and made["count"] >= limit:
+                raise AttemptLimitReached
+            number = (made["last"] or 0) + 1
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        taker=taker, page=page, quiz_key=quiz_key, number=number, **fields
+                    )
+            except IntegrityError:
+                continue
+        raise AttemptLimitReached
