@@ -192,7 +192,7 @@ def quiz_state(request, page, value, specs, taker=None, answers=None, errors=Non
         "dom_id": f"lg-quiz-{key}",
     }
     action = quiz_url("quiz", page.pk, key) if page is not None and page.pk else None
-    if action is None:
+    if action is None or not specs:
         context["state"] = STATE_UNAVAILABLE
         return context
     context["action"] = action

@@ -102,9 +102,11 @@ def load_quiz(request, page_id, quiz_key):
     """``(page, quiz value, specs)``; raises :class:`Refusal` or ``Http404``."""
     page = live_page(request, page_id)
     value = find_quiz(page, quiz_key, request)
-    if value is None:
+    specs = quizzes.question_specs(value.get("questions")) if value is not None else []
+    if not specs:
+        # No quiz, or one whose questions cannot be read: nothing to take.
         raise Http404(_("There is no such quiz on this page."))
-    return page, value, quizzes.question_specs(value.get("questions"))
+    return page, value, specs
 
 
 def location_of(page):
@@ -141,8 +143,12 @@ def quiz_view(request, page_id, quiz_key):
         refused = refuse_oversized(request)
         if refused is not None:
             return refused
-        # The CSRF check reads the body; it runs after the size check so that a huge or
-        # malformed body gets our message rather than a bare error.
+        # The CSRF check reads the body: read it first, so that a body Django refuses to parse
+        # (too many fields, broken multipart) gets our message rather than a bare error page.
+        try:
+            request.POST  # noqa: B018 - parses the body
+        except (SuspiciousOperation, UnreadablePostError, MultiPartParserError):
+            return message(request, _("The answers sent could not be read."), 400)
         return csrf_protect(_quiz_view)(request, page_id, quiz_key)
     return _quiz_view(request, page_id, quiz_key)
 
@@ -161,10 +167,7 @@ def _quiz_view(request, page_id, quiz_key):
         return message(
             request, _("Sign in to take this quiz."), 403, page, link=login, link_text=_("Sign in")
         )
-    try:
-        data = request.POST
-    except (SuspiciousOperation, UnreadablePostError, MultiPartParserError):
-        return message(request, _("The answers sent could not be read."), 400, page)
+    data = request.POST
     served = quizzes.served_specs(specs, quiz_forms.served_ids(request, page.pk, value, specs))
     try:
         parsed = quizzes.parse_answers(served, data)

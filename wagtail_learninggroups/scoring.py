@@ -33,6 +33,10 @@ INCORRECT = "incorrect"
 UNANSWERED = "unanswered"
 UNSCORED = "unscored"
 
+#: Numbers beyond 10 to this power either way are not answers anyone means; refusing them keeps
+#: decimal arithmetic away from overflow.
+MAX_EXPONENT = 30
+
 SCORED_TYPES = ("single", "multiple", "true_false", "short_text", "number", "order", "match")
 QUESTION_TYPES = (*SCORED_TYPES, "reflection")
 
@@ -78,7 +82,9 @@ def to_decimal(value):
         number = Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or abs(number.adjusted()) > MAX_EXPONENT:
+        return None
+    return number
 
 
 def points_of(question):
@@ -186,7 +192,11 @@ def score_question(question, answer):
         return QuestionResult(question_id, 0.0, 0.0, UNSCORED)
     if is_unanswered(answer):
         return QuestionResult(question_id, 0.0, possible, UNANSWERED)
-    share = min(1.0, max(0.0, share_of(question, answer)))
+    try:
+        share = min(1.0, max(0.0, share_of(question, answer)))
+    except (TypeError, ArithmeticError):
+        # An answer of the wrong shape (a stored attempt edited by hand, say) is simply wrong.
+        share = 0.0
     awarded = round(possible * share, 4)
     if share >= 1.0:
         status = CORRECT

@@ -5,6 +5,8 @@ pairs to match. Correct flags, accepted answers, explanations, feedback and scor
 the server until the attempt is submitted (see :mod:`wagtail_learninggroups.quiz_views`).
 """
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -286,6 +288,20 @@ class QuestionsBlock(blocks.StreamBlock):
     order = OrderQuestionBlock()
     match = MatchQuestionBlock()
     reflection = ReflectionQuestionBlock()
+
+    @staticmethod
+    def _readable(value):
+        # Stored JSON damaged by hand or by an import: what cannot be a question is left out,
+        # so the page still renders.
+        if not isinstance(value, list):
+            return []
+        return [item for item in value if isinstance(item, Mapping) and "type" in item]
+
+    def to_python(self, value):
+        return super().to_python(self._readable(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([self._readable(value) for value in values])
 
     class Meta:
         min_num = 1
