@@ -154,8 +154,9 @@ def correct_answers():
         "q-q-order-i-first": "1",
         "q-q-order-i-committee": "2",
         "q-q-order-i-third": "3",
-        "q-q-match-p-speaker": "p-speaker",
-        "q-q-match-p-lord": "p-lord",
+        # The options are the right sides in alphabetical order: Lower house, Upper house.
+        "q-q-match-p-speaker": "1",
+        "q-q-match-p-lord": "2",
         "q-q-reflect": "How long,\nit takes, to pass a bill.",
     }
 
@@ -171,8 +172,8 @@ def wrong_answers():
         "q-q-order-i-first": "3",
         "q-q-order-i-committee": "1",
         "q-q-order-i-third": "2",
-        "q-q-match-p-speaker": "p-lord",
-        "q-q-match-p-lord": "p-speaker",
+        "q-q-match-p-speaker": "2",
+        "q-q-match-p-lord": "1",
         "q-q-reflect": "",
     }
 

@@ -164,3 +164,21 @@ def test_demo_editions_are_at_three_stages(client):
 
     template = washington.workshop
     assert client.get(template.url).content.decode().count("Each office adds:") == 3
+
+
+def test_the_demo_quiz_is_taken_in_an_office_edition(client, django_user_model):
+    from wagtail_learninggroups.models import QuizAttempt
+
+    load_demo()
+    washington = LocalEditionPage.objects.get(location__slug="washington")
+    client.force_login(django_user_model.objects.create_user("lena", "lena@example.org", "pw"))
+    html = client.get(washington.url).content.decode()
+    assert "Check your understanding" in html
+    assert html.count('class="lg-question ') == 6
+    assert "Well done" not in html
+    response = client.post(
+        f"/learning-groups/quiz/{washington.pk}/demo-parliament-quiz/", {"q-x": "1"}
+    )
+    assert response.status_code == 200
+    assert "Some answers need another look" in response.content.decode()
+    assert not QuizAttempt.objects.exists()

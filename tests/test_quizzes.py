@@ -23,7 +23,9 @@ from wagtail_learninggroups.quizzes import (
     band_message,
     counted_percent,
     draw_questions,
+    fallback_item_id,
     field_name,
+    match_options,
     parse_answers,
     question_spec,
     question_specs,
@@ -52,8 +54,8 @@ def test_question_spec_single_choice_from_plain_lists():
         "points": 2.0,
         "explanation": "",
         "choices": [
-            {"id": "0", "text": "Paris", "correct": True, "feedback": "Yes."},
-            {"id": "1", "text": "Lyon", "correct": False, "feedback": ""},
+            {"id": fallback_item_id("7", 0), "text": "Paris", "correct": True, "feedback": "Yes."},
+            {"id": fallback_item_id("7", 1), "text": "Lyon", "correct": False, "feedback": ""},
         ],
     }
 
@@ -62,7 +64,8 @@ def test_question_spec_multiple_choice_type():
     value = {"points": 1, "choices": [{"text": "A", "correct": True}, {"text": "B"}]}
     spec = question_spec("multiple_choice", value, "m")
     assert spec["type"] == "multiple"
-    assert [(c["id"], c["correct"]) for c in spec["choices"]] == [("0", True), ("1", False)]
+    ids = [fallback_item_id("m", 0), fallback_item_id("m", 1)]
+    assert [(c["id"], c["correct"]) for c in spec["choices"]] == [(ids[0], True), (ids[1], False)]
 
 
 def test_question_spec_takes_rich_text_source_and_image_pk():
@@ -107,20 +110,25 @@ def test_question_spec_number_defaults():
     assert question_spec("number", {}, "n")["number"] == ""
 
 
-def test_question_spec_order_items_take_their_index_as_id():
+def test_question_spec_order_items_without_ids_get_ids_that_do_not_tell_their_place():
     spec = question_spec("order", {"items": ["First", "Second", "Third"]}, "o")
-    assert spec["items"] == [
-        {"id": "0", "text": "First"},
-        {"id": "1", "text": "Second"},
-        {"id": "2", "text": "Third"},
-    ]
+    ids = [item["id"] for item in spec["items"]]
+    assert [item["text"] for item in spec["items"]] == ["First", "Second", "Third"]
+    assert ids == [fallback_item_id("o", index) for index in range(3)]
+    assert len(set(ids)) == 3
+    assert not any(item_id.isdigit() for item_id in ids)
+    # Stable, so that a form served before a save still matches after it.
+    assert (
+        question_spec("order", {"items": ["First", "Second", "Third"]}, "o")["items"]
+        == spec["items"]
+    )
 
 
 def test_question_spec_match_pairs():
     value = {"pairs": [{"left": "France", "right": "Paris"}, {"left": "Italy"}]}
     assert question_spec("match", value, "m")["pairs"] == [
-        {"id": "0", "left": "France", "right": "Paris"},
-        {"id": "1", "left": "Italy", "right": ""},
+        {"id": fallback_item_id("m", 0), "left": "France", "right": "Paris"},
+        {"id": fallback_item_id("m", 1), "left": "Italy", "right": ""},
     ]
 
 
@@ -143,7 +151,10 @@ def test_question_spec_uses_the_ids_of_bound_list_children():
     ]
     value = {"choices": SimpleNamespace(bound_blocks=children), "points": 1}
     spec = question_spec("single_choice", value, "q")
-    assert [(c["id"], c["text"]) for c in spec["choices"]] == [("c-1", "Yes"), ("1", "No")]
+    assert [(c["id"], c["text"]) for c in spec["choices"]] == [
+        ("c-1", "Yes"),
+        (fallback_item_id("q", 1), "No"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +195,9 @@ def test_specs_from_blocks_score_as_expected():
         SimpleNamespace(block_type="number", value={"answer": Decimal("10"), "points": 1}, id="n"),
         SimpleNamespace(block_type="reflection", value={}, id="r"),
     ]
-    result = score_attempt(question_specs(stream), {"s": "1", "n": "10.0", "r": "Fine."})
+    result = score_attempt(
+        question_specs(stream), {"s": fallback_item_id("s", 1), "n": "10.0", "r": "Fine."}
+    )
     assert [(r.id, r.status) for r in result.questions] == [
         ("s", CORRECT),
         ("n", CORRECT),
@@ -399,7 +412,11 @@ FORM_SPECS = [
     {"id": "st", "type": "short_text", "accepted": ["Paris"]},
     {"id": "n", "type": "number", "number": "2.5", "tolerance": "0"},
     {"id": "o", "type": "order", "items": [{"id": "x"}, {"id": "y"}, {"id": "z"}]},
-    {"id": "mt", "type": "match", "pairs": [{"id": "p1"}, {"id": "p2"}]},
+    {
+        "id": "mt",
+        "type": "match",
+        "pairs": [{"id": "p1", "right": "Alpha"}, {"id": "p2", "right": "Beta"}],
+    },
     {"id": "r", "type": "reflection"},
 ]
 
@@ -412,8 +429,9 @@ VALID_FORM = {
     "q-o-x": "3",
     "q-o-y": "1",
     "q-o-z": "2",
-    "q-mt-p1": "p2",
-    "q-mt-p2": "p1",
+    # The options are the right sides in order: "1" is Alpha (p1's), "2" is Beta (p2's).
+    "q-mt-p1": "2",
+    "q-mt-p2": "1",
     "q-r": "  Some thoughts  ",
 }
 
@@ -574,7 +592,7 @@ def test_valid_order_gives_item_ids_in_the_chosen_order(places, expected):
 
 
 def test_match_may_choose_one_right_side_twice():
-    parsed = parse_one(FORM_SPECS[6], q_mt_p1="p1", q_mt_p2="p1")
+    parsed = parse_one(FORM_SPECS[6], q_mt_p1="1", q_mt_p2="1")
     assert parsed.is_valid
     assert parsed.answers == {"mt": {"p1": "p1", "p2": "p1"}}
 
@@ -656,3 +674,19 @@ def test_an_absurdly_large_number_is_asked_for_again_and_never_breaks_scoring():
     assert parsed.answers == {"n": "1e999999999"}
     result = score_attempt([spec], {"n": "1e999999999"})
     assert (result.score, result.percent) == (0.0, 0.0)
+
+
+def test_match_options_are_the_right_sides_in_order_under_values_that_name_no_pair():
+    spec = {
+        "id": "m",
+        "type": "match",
+        "pairs": [
+            {"id": "p-a", "left": "Speaker", "right": "Lower house"},
+            {"id": "p-b", "left": "Lord Speaker", "right": "Upper house"},
+            {"id": "p-c", "left": "Clerk", "right": "Lower house"},
+        ],
+    }
+    assert match_options(spec) == [("1", "p-a", "Lower house"), ("2", "p-b", "Upper house")]
+    parsed = parse_answers([spec], form({"q-m-p-a": "1", "q-m-p-b": "2", "q-m-p-c": "1"}))
+    assert parsed.answers == {"m": {"p-a": "p-a", "p-b": "p-b", "p-c": "p-a"}}
+    assert score_attempt([spec | {"points": 1}], parsed.answers).percent == 100

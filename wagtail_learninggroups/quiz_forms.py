@@ -113,21 +113,19 @@ def _order_rows(spec, answer, rng):
 
 def _match_rows(spec, answer):
     answer = answer if isinstance(answer, dict) else {}
-    options, seen = [], set()
-    for pair in sorted(spec["pairs"], key=lambda pair: pair["right"].casefold()):
-        if pair["right"] not in seen:
-            seen.add(pair["right"])
-            options.append({"id": pair["id"], "text": pair["right"]})
+    options = quizzes.match_options(spec)
+    right_of = {pair["id"]: pair["right"] for pair in spec["pairs"]}
+    value_of = {text: value for value, _pair_id, text in options}
     rows = [
         {
             "id": pair["id"],
             "text": pair["left"],
             "name": quizzes.field_name(spec["id"], pair["id"]),
-            "selected": answer.get(pair["id"], ""),
+            "selected": value_of.get(right_of.get(answer.get(pair["id"])), ""),
         }
         for pair in spec["pairs"]
     ]
-    return rows, options
+    return rows, [{"id": value, "text": text} for value, _pair_id, text in options]
 
 
 def form_questions(specs, values_by_id, answers=None, errors=None, shuffle=False, rng=None):

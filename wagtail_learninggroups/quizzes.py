@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .scoring import QUESTION_TYPES, SCORED_TYPES, to_decimal
@@ -58,12 +59,28 @@ def rich_source(value):
     return str(getattr(value, "source", value) or "")
 
 
-def _item_ids(list_value):
-    """``(id, value)`` for the items of a ListBlock value; the index stands in for a missing id."""
+def fallback_item_id(question_id, index):
+    """An id for a list item stored without one (JSON older than Wagtail's item ids).
+
+    It must not be the index: the order of an "order" question's items is its answer, and the
+    item ids are in the page. A keyed digest of the index is stable and says nothing.
+    """
+    return salted_hmac("wagtail_learninggroups.quiz-item", f"{question_id}:{index}").hexdigest()[
+        :12
+    ]
+
+
+def _item_ids(list_value, question_id=""):
+    """``(id, value)`` for the items of a ListBlock value."""
     bound = getattr(list_value, "bound_blocks", None)
     if bound is None:
-        return [(str(index), item) for index, item in enumerate(list_value or ())]
-    return [(str(child.id or index), child.value) for index, child in enumerate(bound)]
+        items = [(None, item) for item in list_value or ()]
+    else:
+        items = [(child.id, child.value) for child in bound]
+    return [
+        (str(item_id) if item_id else fallback_item_id(question_id, index), value)
+        for index, (item_id, value) in enumerate(items)
+    ]
 
 
 def _image_id(value):
@@ -91,19 +108,22 @@ def question_spec(block_type, value, question_id):
                 "correct": bool(choice.get("correct")),
                 "feedback": str(choice.get("feedback") or ""),
             }
-            for choice_id, choice in _item_ids(value.get("choices"))
+            for choice_id, choice in _item_ids(value.get("choices"), question_id)
         ]
     elif kind == "true_false":
         spec["answer"] = value.get("answer") == "true"
     elif kind == "short_text":
-        spec["accepted"] = [str(text) for _id, text in _item_ids(value.get("accepted")) if text]
+        spec["accepted"] = [
+            str(text) for _id, text in _item_ids(value.get("accepted"), question_id) if text
+        ]
     elif kind == "number":
         spec["number"] = str(value.get("answer") if value.get("answer") is not None else "")
         spec["tolerance"] = str(value.get("tolerance") or 0)
         spec["unit"] = str(value.get("unit") or "")
     elif kind == "order":
         spec["items"] = [
-            {"id": item_id, "text": str(text)} for item_id, text in _item_ids(value.get("items"))
+            {"id": item_id, "text": str(text)}
+            for item_id, text in _item_ids(value.get("items"), question_id)
         ]
     elif kind == "match":
         spec["pairs"] = [
@@ -112,7 +132,7 @@ def question_spec(block_type, value, question_id):
                 "left": str(pair.get("left") or ""),
                 "right": str(pair.get("right") or ""),
             }
-            for pair_id, pair in _item_ids(value.get("pairs"))
+            for pair_id, pair in _item_ids(value.get("pairs"), question_id)
         ]
     return spec
 
@@ -141,6 +161,21 @@ def quiz_settings(value):
             for _id, band in _item_ids(value.get("bands"))
         ],
     }
+
+
+def match_options(spec):
+    """What each item of a match question may be matched with: ``[(value, pair id, text)]``.
+
+    The right sides in alphabetical order, each text once. The values are their places in this
+    list, so they say nothing of which item each belongs to.
+    """
+    options, seen = [], set()
+    rights = [(str(pair.get("right", "")), pair["id"]) for pair in spec.get("pairs", ())]
+    for text, pair_id in sorted(rights, key=lambda right: (right[0].casefold(), right[0])):
+        if text not in seen:
+            seen.add(text)
+            options.append((str(len(options) + 1), pair_id, text))
+    return options
 
 
 # The rules ---------------------------------------------------------------------------------
@@ -325,15 +360,15 @@ def _parse_order(spec, data, label):
 
 def _parse_match(spec, data, label):
     pairs = spec.get("pairs", ())
-    known = {pair["id"] for pair in pairs}
+    pair_of_option = {value: pair_id for value, pair_id, _text in match_options(spec)}
     chosen = {}
     for pair in pairs:
         text = _one(data, field_name(spec["id"], pair["id"]), label)
         if not text:
             continue
-        if text not in known:
+        if text not in pair_of_option:
             raise MalformedSubmission(_("%(question)s has no such match.") % {"question": label})
-        chosen[pair["id"]] = text
+        chosen[pair["id"]] = pair_of_option[text]
     if len(chosen) < len(pairs):
         return chosen, _("Match every item.")
     return chosen, None

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
+from wagtail.blocks import ListBlockValidationError, StreamValue, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from .. import quizzes
+from .. import quizzes, slots
 from ..sanitise import clean_html
 from .richtext import SanitisedRichTextBlock
 from .slots import PREVIEW_TEMPLATE, SlotKeyBlock
@@ -289,13 +289,21 @@ class QuestionsBlock(blocks.StreamBlock):
     match = MatchQuestionBlock()
     reflection = ReflectionQuestionBlock()
 
-    @staticmethod
-    def _readable(value):
+    def _readable(self, value):
         # Stored JSON damaged by hand or by an import: what cannot be a question is left out,
-        # so the page still renders.
-        if not isinstance(value, list):
+        # so the page still renders. Values already in Python form pass as they are.
+        if isinstance(value, StreamValue):
+            return value
+        if isinstance(value, str):
+            value = slots.loads_stream(value)
+        if not isinstance(value, (list, tuple)):
             return []
-        return [item for item in value if isinstance(item, Mapping) and "type" in item]
+        return [item for item in value if self._is_question(item)]
+
+    def _is_question(self, item):
+        if isinstance(item, Mapping):
+            return item.get("type") in self.child_blocks
+        return isinstance(item, (list, tuple)) and len(item) >= 2 and item[0] in self.child_blocks
 
     def to_python(self, value):
         return super().to_python(self._readable(value))

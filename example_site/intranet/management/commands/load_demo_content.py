@@ -488,6 +488,121 @@ def slot(key, title, kinds, instructions="", example="", required=True, fallback
     }
 
 
+#: The demo quiz's fixed key, like the slots': quizzes made in the admin get generated keys.
+QUIZ_PARLIAMENT = "demo-parliament-quiz"
+
+
+def choice(text, correct=False, feedback=""):
+    return {"text": text, "correct": correct, "feedback": feedback}
+
+
+def question(prompt, explanation, points=1, **fields):
+    return {"prompt": f"<p>{prompt}</p>", "image": None, "points": points,
+            "explanation": f"<p>{explanation}</p>", **fields}  # fmt: skip
+
+
+def parliament_quiz():
+    """A short quiz that uses most question types, for the end of the parliament workshop."""
+    questions = [
+        (
+            "single_choice",
+            question(
+                "Which stage gives members of parliament the first chance to debate a bill's "
+                "main ideas?",
+                "The second reading is the first debate on the principles; committees come after.",
+                choices=[
+                    choice("First reading", feedback="The first reading only introduces it."),
+                    choice("Second reading", correct=True),
+                    choice("Royal assent", feedback="Assent comes at the very end."),
+                ],
+            ),
+        ),
+        (
+            "multiple_choice",
+            question(
+                "Which of these are ways a parliament holds a ministry to account?",
+                "Questions, committee inquiries and the budget vote all let members examine "
+                "our work. Press releases are ours, not theirs.",
+                points=2,
+                choices=[
+                    choice("Written and oral questions", correct=True),
+                    choice("Committee inquiries", correct=True),
+                    choice("Votes on the budget", correct=True),
+                    choice(
+                        "Our press releases",
+                        feedback="Those are how we speak, not how we are held to account.",
+                    ),
+                ],
+            ),
+        ),
+        (
+            "true_false",
+            question(
+                "A committee may ask an ambassador to appear before it.",
+                "Committees often hear heads of mission, in person or by video.",
+                answer="true",
+            ),
+        ),
+        (
+            "order",
+            question(
+                "Put the stages of a bill in the order they happen.",
+                "A bill is introduced, debated, examined line by line, debated once more, "
+                "and then becomes law.",
+                items=[
+                    "First reading",
+                    "Second reading",
+                    "Committee stage",
+                    "Third reading",
+                    "Royal assent",
+                ],
+            ),
+        ),
+        (
+            "match",
+            question(
+                "Match each request to the team that usually answers it.",
+                "The political team drafts answers to questions; the legal team reads bills; "
+                "communications handles public statements.",
+                pairs=[
+                    {"left": "A parliamentary question", "right": "Political team"},
+                    {"left": "A bill that affects our staff", "right": "Legal team"},
+                    {"left": "A member's public statement", "right": "Communications"},
+                ],
+            ),
+        ),
+        (
+            "reflection",
+            {
+                "prompt": "<p>When might your office next meet a member of parliament?</p>",
+                "image": None,
+                "explanation": "<p>Share your answers in the wrap-up.</p>",
+            },
+        ),
+    ]
+    return {
+        "key": QUIZ_PARLIAMENT,
+        "title": "Check your understanding",
+        "introduction": "<p>Six questions, about five minutes. You have three tries; your best "
+        "score counts.</p>",
+        "questions": questions,
+        "mode": "individual",
+        "pass_mark": 70,
+        "attempts_allowed": 3,
+        "counting": "highest",
+        "show_answers": "after_submit",
+        "bands": [
+            {
+                "from_percent": 0,
+                "message": "Have another look at the film and the e-learning, then try again.",
+            },
+            {"from_percent": 70, "message": "Well done: you know how parliament works."},
+        ],
+        "shuffle_choices": True,
+        "draw": 0,
+    }
+
+
 def guidance(kind, title, text="", checklist=()):
     return ("guidance", {"kind": kind, "title": title, "text": text, "checklist": list(checklist)})
 
@@ -766,6 +881,7 @@ def parliament_body(documents, unit):
                 ],
             },
         ),
+        ("quiz", parliament_quiz()),
         (
             "slot",
             slot(
