@@ -111,6 +111,7 @@ def test_with_the_script_the_result_comes_back_as_a_fragment(quiz_page, member_c
     assert response.status_code == 200
     assert "data-lg-quiz-result" in html
     assert "<html" not in html
+    assert response["X-LG-Quiz"] == "fragment"
 
 
 def test_partial_credit_for_multiple_choice(quiz_page, member_client):
@@ -273,7 +274,8 @@ def test_anonymous_attempts_are_kept_under_the_session_when_allowed(quiz_page, c
     response = post_quiz(client, quiz_page, correct_answers())
     attempt = QuizAttempt.objects.get()
     assert attempt.user is None
-    assert attempt.taker == f"session:{client.session.session_key}"
+    assert attempt.taker.startswith("session:")
+    assert client.session.session_key not in attempt.taker  # a digest, never the key itself
     assert client.get(response["Location"]).status_code == 200
     assert "Parliament check" in html_of(
         client.get(reverse("wagtail_learninggroups:my_quiz_results"))
@@ -422,6 +424,17 @@ def test_a_group_quiz_is_presented_and_its_answers_revealed_by_the_server(
     fragment = member_client.get(answer_url, headers={"X-LG-Quiz": "fragment"})
     assert "data-lg-revealed" in html_of(fragment)
     assert "<html" not in html_of(fragment)
+    assert fragment["X-LG-Quiz"] == "fragment"
+
+
+def test_a_group_reflection_shows_its_notes_for_discussion_on_request(root_page, member_client):
+    page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
+    url = reverse("wagtail_learninggroups:quiz_present_question", args=[page.pk, QUIZ_KEY, 8])
+    html = html_of(member_client.get(url))
+    assert "Show the notes for discussion" in html
+    assert "Because: What surprised you?" not in html
+    answer = reverse("wagtail_learninggroups:quiz_present_answer", args=[page.pk, QUIZ_KEY, 8])
+    assert "Because: What surprised you?" in html_of(member_client.get(answer))
 
 
 def test_a_group_quiz_takes_no_answers(root_page, member_client):

@@ -208,10 +208,9 @@ def quiz_state(request, page, value, specs, taker=None, answers=None, errors=Non
     limit = rules["attempts_allowed"]
     made = 0
     if limit and not context["disabled"]:
-        if taker is None and not request.user.is_authenticated and not request.session.session_key:
-            made = 0  # no session yet, so no attempt yet: do not create one just to count
-        else:
-            made = attempts_made(taker or taker_of(request), page.pk, key)
+        # No session yet means no attempt yet: do not start one just to count.
+        taker = taker or taker_of(request, create=False)
+        made = attempts_made(taker, page.pk, key) if taker else 0
     context["attempts_made"] = made
     context["attempts_left"] = quizzes.attempts_left(limit, made)
     if limit and made >= limit:

@@ -41,7 +41,11 @@ def respond(request, context, status=200, page=None):
     context.setdefault("lg_page", page)
     context["lg_base_template"] = get_setting("BASE_TEMPLATE")
     template = "quiz/fragment.html" if wants_fragment(request) else "quiz/page.html"
-    return render(request, f"wagtail_learninggroups/{template}", context, status=status)
+    response = render(request, f"wagtail_learninggroups/{template}", context, status=status)
+    if wants_fragment(request):
+        # Our script puts only our own answers in place; anything else it sends again as a form.
+        response["X-LG-Quiz"] = "fragment"
+    return response
 
 
 def message(request, text, status, page=None, link=None, link_text=None):
@@ -231,11 +235,8 @@ def submit(request, page, value, served, answers):
 
 def own_attempts(request):
     """The attempts of the person making the request (by account or anonymous session)."""
-    if request.user.is_authenticated:
-        return QuizAttempt.objects.filter(taker=f"user:{request.user.pk}")
-    if request.session.session_key:
-        return QuizAttempt.objects.filter(taker=f"session:{request.session.session_key}")
-    return QuizAttempt.objects.none()
+    taker = taker_of(request, create=False)
+    return QuizAttempt.objects.filter(taker=taker) if taker else QuizAttempt.objects.none()
 
 
 @never_cache
@@ -321,5 +322,7 @@ def present_view(request, page_id, quiz_key, number=1, reveal=False):
         context["correct_answer"] = quiz_forms.describe_correct(spec)
         context["explanation"] = spec.get("explanation", "")
         if wants_fragment(request):
-            return render(request, "wagtail_learninggroups/quiz/present_answer.html", context)
+            response = render(request, "wagtail_learninggroups/quiz/present_answer.html", context)
+            response["X-LG-Quiz"] = "fragment"
+            return response
     return respond(request, context, page=page)

@@ -231,3 +231,13 @@ def test_a_stream_value_of_a_quiz_survives_a_round_trip():
     assert isinstance(again, StreamValue)
     assert again[0].value["questions"][0].id == "q-single"
     assert again[0].value["questions"][0].value["choices"].bound_blocks[0].id == "c-voters"
+
+
+def test_a_quiz_saved_by_code_without_a_key_gets_one(root_page):
+    block = QuizBlock()
+    page = HostLearningPage(
+        title="Imported", slug="imported", body=[("quiz", block.to_python(quiz_value(key="")))]
+    )
+    root_page.add_child(instance=page)
+    page.refresh_from_db()
+    assert len(page.body[0].value["key"]) == 12

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import ListBlockValidationError, StreamValue, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import get_text_for_indexing
 
 from .. import quizzes, slots
 from ..sanitise import clean_html
@@ -37,9 +38,18 @@ PROMPT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class QuizKeyBlock(SlotKeyBlock):
     """A quiz's stable key: attempts are kept under it, so it survives edits and revisions."""
 
+    def get_prep_value(self, value):
+        # A quiz saved by code (an import, a script) rather than the editor gets its key too.
+        return value or slots.new_slot_key()
+
     def deconstruct(self):
         args, kwargs = self._constructor_args
         return "wagtail_learninggroups.blocks.QuizKeyBlock", args, kwargs
+
+
+def searchable_text(html):
+    """Rich text as the search index takes it: sanitised, then as plain text."""
+    return get_text_for_indexing(clean_html(html)) if html else ""
 
 
 def _struct_error(**errors):
@@ -67,7 +77,7 @@ class QuestionBlock(blocks.StructBlock):
 
     def get_searchable_content(self, value):
         # The question is searchable; what would give the answer away is not.
-        return [clean_html(quizzes.rich_source(value.get("prompt")))]
+        return [searchable_text(quizzes.rich_source(value.get("prompt")))]
 
     class Meta:
         icon = "help"
@@ -270,7 +280,7 @@ class ReflectionQuestionBlock(blocks.StructBlock):
     )
 
     def get_searchable_content(self, value):
-        return [clean_html(quizzes.rich_source(value.get("prompt")))]
+        return [searchable_text(quizzes.rich_source(value.get("prompt")))]
 
     class Meta:
         icon = "openquote"
@@ -397,21 +407,15 @@ class QuizBlock(blocks.StructBlock):
 
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
-        errors = {}
-        pass_mark = value.get("pass_mark")
-        if pass_mark is not None and not 0 <= pass_mark <= 100:
-            errors["pass_mark"] = ValidationError(_("The pass mark is a percentage, 0 to 100."))
-        draw = value.get("draw") or 0
-        if draw > len(value.get("questions") or ()):
-            errors["draw"] = ValidationError(_("The quiz has fewer questions than that."))
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
+        # The pass mark's own field keeps it within 0 to 100.
+        if (value.get("draw") or 0) > len(value.get("questions") or ()):
+            raise _struct_error(draw=ValidationError(_("The quiz has fewer questions than that.")))
         return value
 
     def get_searchable_content(self, value):
         content = [
             value.get("title") or "",
-            clean_html(quizzes.rich_source(value.get("introduction"))),
+            searchable_text(quizzes.rich_source(value.get("introduction"))),
         ]
         for child in value.get("questions") or ():
             content.extend(child.block.get_searchable_content(child.value))

@@ -1,5 +1,7 @@
 """Quiz attempts: what each person answered, how it scored, and the questions as they stood."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -16,13 +18,24 @@ class AttemptLimitReached(Exception):
     """The person has used every attempt the quiz allows."""
 
 
-def taker_of(request):
-    """Who is taking a quiz: ``"user:<id>"``, or ``"session:<key>"`` for an anonymous visitor."""
+def session_taker(session_key):
+    """The taker of an anonymous session: a digest, so the session key itself is never stored."""
+    digest = hashlib.sha256(session_key.encode()).hexdigest()[:32]
+    return f"session:{digest}"
+
+
+def taker_of(request, create=True):
+    """Who is taking a quiz: ``"user:<id>"``, or ``"session:<digest>"`` for an anonymous visitor.
+
+    ``None`` for an anonymous visitor without a session, unless ``create`` starts one.
+    """
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
     if not request.session.session_key:
+        if not create:
+            return None
         request.session.save()
-    return f"session:{request.session.session_key}"
+    return session_taker(request.session.session_key)
 
 
 class QuizAttemptQuerySet(models.QuerySet):
@@ -44,7 +57,7 @@ class QuizAttempt(models.Model):
         _("taker"),
         max_length=80,
         db_index=True,
-        help_text=_('"user:<id>" for a signed-in person, "session:<key>" otherwise.'),
+        help_text=_('"user:<id>" for a signed-in person, "session:<digest>" otherwise.'),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -38,6 +38,9 @@
             credentials: "same-origin"
         })
             .then(function (response) {
+                if (response.headers.get("X-LG-Quiz") !== "fragment") {
+                    throw new Error("not a quiz fragment");
+                }
                 return response.text();
             })
             .then(function (html) {
@@ -46,7 +49,8 @@
                 focusFirst(body, "[data-lg-quiz-result], [data-lg-quiz-errors], [data-lg-quiz-message]");
             })
             .catch(function () {
-                // No answer from the server: send the form the ordinary way.
+                // No answer of ours (a network failure, an expired CSRF token): send the form
+                // the ordinary way, so the person sees what the server says.
                 form.submit();
             });
     });
@@ -61,7 +65,7 @@
         event.preventDefault();
         fetch(link.href, { headers: FRAGMENT, credentials: "same-origin" })
             .then(function (response) {
-                if (!response.ok) {
+                if (!response.ok || response.headers.get("X-LG-Quiz") !== "fragment") {
                     throw new Error(response.statusText);
                 }
                 return response.text();
