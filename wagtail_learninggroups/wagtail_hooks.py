@@ -15,6 +15,12 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from . import views
 from .models import CurriculumModule, LocalEditionPage, Location, WorkshopTemplatePage
+from .quiz_admin import QuizAttemptAdmin
+from .quiz_statistics_views import (
+    STATISTICS_PERMISSION,
+    QuizStatisticsIndexView,
+    QuizStatisticsView,
+)
 from .report_views import REPORT_PERMISSION, CompletenessReportView
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
@@ -64,10 +70,14 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     menu_label = _("Learning groups")
     menu_icon = "group"
     menu_order = 250
-    items = (CurriculumModuleAdmin, LocationAdmin)
+    items = (CurriculumModuleAdmin, LocationAdmin, QuizAttemptAdmin)
 
     def get_submenu_items(self):
-        return [*super().get_submenu_items(), CompletenessReportMenuItem()]
+        return [
+            *super().get_submenu_items(),
+            CompletenessReportMenuItem(),
+            QuizStatisticsMenuItem(),
+        ]
 
 
 class CompletenessReportMenuItem(MenuItem):
@@ -84,6 +94,22 @@ class CompletenessReportMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(REPORT_PERMISSION)
+
+
+class QuizStatisticsMenuItem(MenuItem):
+    """Quiz statistics, for those who may view quiz attempts."""
+
+    def __init__(self):
+        super().__init__(
+            _("Quiz statistics"),
+            reverse_lazy("wagtail_learninggroups_quiz_statistics"),
+            name="learninggroups-quiz-statistics",
+            icon_name="table",
+            order=310,
+        )
+
+    def is_shown(self, request):
+        return request.user.has_perm(STATISTICS_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -103,6 +129,16 @@ def register_admin_urls():
             "learninggroups/reports/completeness/results/",
             CompletenessReportView.as_view(results_only=True),
             name="wagtail_learninggroups_completeness_results",
+        ),
+        path(
+            "learninggroups/quiz-statistics/",
+            QuizStatisticsIndexView.as_view(),
+            name="wagtail_learninggroups_quiz_statistics",
+        ),
+        path(
+            "learninggroups/quiz-statistics/<int:page_id>/<slug:quiz_key>/",
+            QuizStatisticsView.as_view(),
+            name="wagtail_learninggroups_quiz_statistics_detail",
         ),
     ]
 
