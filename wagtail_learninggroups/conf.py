@@ -74,9 +74,14 @@ DEFAULT_QUIZ_ALLOW_ANONYMOUS = False
 #: The largest quiz submission accepted, in bytes; larger ones get a clear "too large" answer.
 DEFAULT_QUIZ_MAX_SUBMISSION_BYTES = 64 * 1024
 
+#: Whether champions' contact details (email, chat link) are shown to people who are not signed
+#: in. Off by default: an intranet's public pages should not hand out staff addresses.
+DEFAULT_CHAMPIONS_PUBLIC_CONTACTS = False
+
 DEFAULTS = MappingProxyType(
     {
         "BASE_TEMPLATE": DEFAULT_BASE_TEMPLATE,
+        "CHAMPIONS_PUBLIC_CONTACTS": DEFAULT_CHAMPIONS_PUBLIC_CONTACTS,
         "QUIZ_ALLOW_ANONYMOUS": DEFAULT_QUIZ_ALLOW_ANONYMOUS,
         "QUIZ_MAX_SUBMISSION_BYTES": DEFAULT_QUIZ_MAX_SUBMISSION_BYTES,
         "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS,

@@ -14,6 +14,7 @@ from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import views
+from .champion_admin import ChampionAdmin
 from .models import CurriculumModule, LocalEditionPage, Location, WorkshopTemplatePage
 from .quiz_admin import QuizAttemptAdmin
 from .quiz_statistics_views import (
@@ -22,6 +23,7 @@ from .quiz_statistics_views import (
     QuizStatisticsView,
 )
 from .report_views import REPORT_PERMISSION, CompletenessReportView
+from .viewsets import champion_chooser_viewset
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
 
@@ -70,7 +72,7 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     menu_label = _("Learning groups")
     menu_icon = "group"
     menu_order = 250
-    items = (CurriculumModuleAdmin, LocationAdmin, QuizAttemptAdmin)
+    items = (CurriculumModuleAdmin, LocationAdmin, ChampionAdmin, QuizAttemptAdmin)
 
     def get_submenu_items(self):
         return [
@@ -141,6 +143,11 @@ def register_admin_urls():
             name="wagtail_learninggroups_quiz_statistics_detail",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_champion_chooser():
+    return champion_chooser_viewset
 
 
 @hooks.register("insert_global_admin_css")

@@ -11,7 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from wagtail_learninggroups.blocks import ObjectivesBlock
+from wagtail_learninggroups.blocks import (
+    ChampionsListBlock,
+    ChampionSpotlightBlock,
+    ObjectivesBlock,
+)
 from wagtail_learninggroups.models import CurriculumModule
 
 
@@ -22,6 +26,8 @@ def intranet_body():
             ("heading", blocks.CharBlock(form_classname="title", icon="title")),
             ("paragraph", blocks.RichTextBlock()),
             ("objectives", ObjectivesBlock()),
+            ("spotlight", ChampionSpotlightBlock()),
+            ("champions", ChampionsListBlock()),
         ],
         blank=True,
     )
@@ -40,6 +46,7 @@ class HomePage(Page):
         "intranet.CurriculumPage",
         "intranet.OfficeIndexPage",
         "wagtail_learninggroups.WorkshopIndexPage",
+        "wagtail_learninggroups.ChampionDirectoryPage",
     ]
     max_count = 1
 

@@ -6,6 +6,8 @@ your site's migrations as plain definitions, so those migrations do not depend o
 layout; the few other blocks we define name this module in migrations.
 """
 
+from .champions import *  # noqa: F403
+from .champions import __all__ as _champions_all
 from .fills import *  # noqa: F403
 from .fills import __all__ as _fills_all
 from .quiz import *  # noqa: F403
@@ -28,5 +30,6 @@ __all__ = [
     *_slots_all,
     *_fills_all,
     *_quiz_all,
+    *_champions_all,
     *_stream_all,
 ]

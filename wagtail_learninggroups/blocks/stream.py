@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..slots import renew_duplicate_keys
+from .champions import AwardsBlock, ChampionsListBlock, ChampionSpotlightBlock
 from .quiz import QuizBlock
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
@@ -44,6 +45,9 @@ class LearningGroupsStreamBlock(blocks.StreamBlock):
     preparation = PreparationChecklistBlock()
     slot = LocalSlotBlock()
     quiz = QuizBlock()
+    spotlight = ChampionSpotlightBlock()
+    champions = ChampionsListBlock()
+    awards = AwardsBlock()
 
     def clean(self, value, *args, **kwargs):
         # Copying a slot or a quiz in the editor copies its key: the copy gets a fresh one.

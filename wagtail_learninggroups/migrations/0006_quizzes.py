@@ -817,7 +817,7 @@ class Migration(migrations.Migration):
                     "taker",
                     models.CharField(
                         db_index=True,
-                        help_text='"user:<id>" for a signed-in person, "session:<key>" otherwise.',
+                        help_text='"user:<id>" for a signed-in person, "session:<digest>" otherwise.',
                         max_length=80,
                         verbose_name="taker",
                     ),

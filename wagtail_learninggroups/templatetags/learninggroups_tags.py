@@ -45,6 +45,41 @@ def learninggroups_quiz_script(context):
     return format_html('<script src="{}" defer></script>', static(QUIZ_SCRIPT))
 
 
+def champions_directory(context):
+    """The site's champions directory (the page in context, if it is one), once per request."""
+    from ..models import ChampionDirectoryPage
+
+    page = context.get("page")
+    if isinstance(page, ChampionDirectoryPage):
+        return page
+    request = context.get("request")
+    directory = getattr(request, "_learninggroups_directory", False)
+    if directory is False:
+        directory = ChampionDirectoryPage.objects.live().order_by("path").first()
+        if request is not None:
+            request._learninggroups_directory = directory
+    return directory
+
+
+@register.simple_tag(takes_context=True)
+def champion_url(context, champion):
+    """The address of ``champion``'s profile in the champions directory, or ``""`` without one.
+
+    The directory is looked up once per request, however many champions the page shows.
+    """
+    directory = champions_directory(context)
+    if directory is None or not champion or not champion.slug:
+        return ""
+    return directory.profile_url(champion)
+
+
+@register.simple_tag(takes_context=True)
+def award_url(context, title):
+    """The address of the directory's page listing everyone who holds the award ``title``."""
+    directory = champions_directory(context)
+    return directory.award_url(title) if directory is not None else ""
+
+
 @register.filter(name="lg_richtext")
 def lg_richtext(value):
     """Sanitise stored rich text (Wagtail's database format) and expand it for display."""

@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from example_site.intranet.demo_champions import ensure_champions, spotlight
 from example_site.intranet.models import (
     CurriculumPage,
     HomePage,
@@ -28,6 +29,7 @@ from example_site.intranet.models import (
     StandardPage,
 )
 from wagtail_learninggroups.models import (
+    ChampionDirectoryPage,
     CurriculumModule,
     CurriculumUnit,
     LocalEditionPage,
@@ -74,6 +76,17 @@ HOME_PAGE = {
             "one learning group, from a team of four in Suva to thirty colleagues in "
             "Washington. Tell us who made it happen at your post before 30 June.</p>"
         ),
+        {
+            "type": "champions",
+            "value": {
+                "heading": "Recent award winners",
+                "scope": "awards",
+                "office": "",
+                "region": "",
+                "theme": "",
+                "limit": 3,
+            },
+        },
         paragraph(
             "<p><b>On a slow connection?</b> Every page of the programme works without "
             "JavaScript and prints cleanly, so a team can prepare a session once and run it "
@@ -83,6 +96,7 @@ HOME_PAGE = {
 }
 
 SECTION_DESCRIPTIONS = {
+    "champions": "The volunteers who run learning groups at each office, and their awards.",
     "learning": "Every module and unit of the foundation programme, with links to the e-learning.",
     "offices": "Our embassies and posts, grouped by region, with what to know before you visit.",
     "learning-programme": "What the programme is, how learning groups work, and who can help.",
@@ -363,6 +377,14 @@ OFFICES = [
     },
 ]
 
+CHAMPIONS_PAGE = {
+    "title": "Champions",
+    "intro": (
+        "<p>The colleagues who start and keep our learning groups going. Find the champion at "
+        "your office, or one who cares about the module you are taking.</p>"
+    ),
+}
+
 WORKSHOPS_PAGE = {
     "title": "Workshops",
     "intro": (
@@ -609,6 +631,12 @@ def guidance(kind, title, text="", checklist=()):
 
 def e_learning_url(unit, fallback_path):
     return (unit.e_learning_url if unit else "") or f"{ELEARNING}{fallback_path}"
+
+
+def champion_spotlights():
+    """A spotlight of the demo's award-winning champion, when she is there."""
+    block = spotlight("amara-okafor", layout="feature")
+    return [("heading", "Meet a champion"), block] if block else []
 
 
 def parliament_body(documents, unit):
@@ -882,6 +910,7 @@ def parliament_body(documents, unit):
             },
         ),
         ("quiz", parliament_quiz()),
+        *champion_spotlights(),
         (
             "slot",
             slot(
@@ -1053,6 +1082,7 @@ def ensure_home_page(report):
     home = HomePage(slug=slug, **HOME_PAGE)
     tree_root.add_child(instance=home)
     publish(home)
+    home.created_by_demo = True
     report.add(f"Home page “{home.title}”", created=True)
 
     if replace_welcome:
@@ -1062,6 +1092,16 @@ def ensure_home_page(report):
         report.notes.append("Wagtail’s unused welcome page was replaced by the home page.")
     ensure_default_site(home, report)
     return home
+
+
+def ensure_home_spotlight(home, report):
+    """Spotlight a champion on a home page this run created (an existing one is left alone)."""
+    block = spotlight("amara-okafor")
+    if not getattr(home, "created_by_demo", False) or block is None:
+        return
+    home.body.insert(1, block)
+    publish(home)
+    report.add("Champion spotlight on the home page", created=True)
 
 
 def ensure_default_site(home, report):
@@ -1396,6 +1436,9 @@ class Command(BaseCommand):
             ensure_section(home, StandardPage, "learning-programme", PROGRAMME_PAGE, report)
             ensure_offices(index, report)
             ensure_modules(report)
+            ensure_champions(report)
+            ensure_section(home, ChampionDirectoryPage, "champions", CHAMPIONS_PAGE, report)
+            ensure_home_spotlight(home, report)
             ensure_workshops(home, report)
             ensure_editions(report)
             superuser_created = ensure_superuser()
