@@ -181,3 +181,22 @@ def wrong_answers():
 def post_quiz(client, page, data, fragment=False, key=QUIZ_KEY):
     headers = {"X-LG-Quiz": "fragment"} if fragment else {}
     return client.post(quiz_url(page, key), data, headers=headers)
+
+
+@pytest.fixture
+def facilitator(django_user_model):
+    """A signed-in person allowed to present group quizzes, though not to edit pages."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("tomas", "tomas@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="present_quiz"))
+    return user
+
+
+@pytest.fixture
+def facilitator_client(facilitator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(facilitator)
+    return client

@@ -1,5 +1,7 @@
 """Taking a quiz through our URLs: scoring, what is kept, and every way a request can go wrong."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -403,7 +405,7 @@ def test_my_quiz_results_asks_anonymous_people_to_sign_in(client):
 
 
 def test_a_group_quiz_is_presented_and_its_answers_revealed_by_the_server(
-    root_page, member_client
+    root_page, member_client, facilitator_client
 ):
     page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
     html = html_of(member_client.get(page.url))
@@ -412,29 +414,49 @@ def test_a_group_quiz_is_presented_and_its_answers_revealed_by_the_server(
     assert "data-lg-quiz-form" not in html
     assert_no_secrets(html)
 
-    first = html_of(member_client.get(present))
+    first = html_of(facilitator_client.get(present))
     assert "Question 1 of 8" in first
     assert "Who elects members of parliament?" in first
     assert_no_secrets(first)
 
     answer_url = reverse("wagtail_learninggroups:quiz_present_answer", args=[page.pk, QUIZ_KEY, 1])
-    revealed = member_client.get(answer_url)
+    revealed = facilitator_client.get(answer_url)
     assert "The voters" in html_of(revealed)
     assert "Because: Who elects members of parliament?" in html_of(revealed)
-    fragment = member_client.get(answer_url, headers={"X-LG-Quiz": "fragment"})
+    fragment = facilitator_client.get(answer_url, headers={"X-LG-Quiz": "fragment"})
     assert "data-lg-revealed" in html_of(fragment)
     assert "<html" not in html_of(fragment)
     assert fragment["X-LG-Quiz"] == "fragment"
 
 
-def test_a_group_reflection_shows_its_notes_for_discussion_on_request(root_page, member_client):
+def test_only_facilitators_present_a_group_quiz_or_reveal_its_answers(
+    root_page, member, admin_client
+):
+    page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
+    answer = reverse("wagtail_learninggroups:quiz_present_answer", args=[page.pk, QUIZ_KEY, 1])
+    member_client = Client()  # the client fixture is the superuser's here
+    member_client.force_login(member)
+    refused = member_client.get(answer)
+    assert refused.status_code == 403
+    assert "facilitators can present this quiz" in html_of(refused)
+    assert "The voters" not in html_of(refused)
+    anonymous = Client().get(answer)
+    assert anonymous.status_code == 403
+    assert "/login/?next=" in html_of(anonymous)
+    # Those who may edit the page may present it too.
+    assert "The voters" in html_of(admin_client.get(answer))
+
+
+def test_a_group_reflection_shows_its_notes_for_discussion_on_request(
+    root_page, facilitator_client
+):
     page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
     url = reverse("wagtail_learninggroups:quiz_present_question", args=[page.pk, QUIZ_KEY, 8])
-    html = html_of(member_client.get(url))
+    html = html_of(facilitator_client.get(url))
     assert "Show the notes for discussion" in html
     assert "Because: What surprised you?" not in html
     answer = reverse("wagtail_learninggroups:quiz_present_answer", args=[page.pk, QUIZ_KEY, 8])
-    assert "Because: What surprised you?" in html_of(member_client.get(answer))
+    assert "Because: What surprised you?" in html_of(facilitator_client.get(answer))
 
 
 def test_a_group_quiz_takes_no_answers(root_page, member_client):
@@ -443,17 +465,17 @@ def test_a_group_quiz_takes_no_answers(root_page, member_client):
     assert not QuizAttempt.objects.exists()
 
 
-def test_an_individual_quiz_cannot_be_presented_or_revealed(quiz_page, member_client):
+def test_an_individual_quiz_cannot_be_presented_or_revealed(quiz_page, facilitator_client):
     answer_url = reverse(
         "wagtail_learninggroups:quiz_present_answer", args=[quiz_page.pk, QUIZ_KEY, 1]
     )
-    assert member_client.get(answer_url).status_code == 404
+    assert facilitator_client.get(answer_url).status_code == 404
 
 
-def test_presenting_a_question_beyond_the_last_is_a_404(root_page, member_client):
+def test_presenting_a_question_beyond_the_last_is_a_404(root_page, facilitator_client):
     page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
     url = reverse("wagtail_learninggroups:quiz_present_question", args=[page.pk, QUIZ_KEY, 9])
-    assert member_client.get(url).status_code == 404
+    assert facilitator_client.get(url).status_code == 404
 
 
 # In a local edition ------------------------------------------------------------------------
@@ -483,3 +505,79 @@ def test_an_editions_quiz_is_refused_when_its_template_is_private(edition, membe
     restriction.groups.add(Group.objects.create(name="Central team"))
     assert post_quiz(member_client, edition, correct_answers()).status_code == 404
     assert not QuizAttempt.objects.exists()
+
+
+# Found in review ---------------------------------------------------------------------------
+
+
+def test_a_nul_character_in_an_answer_is_refused_before_it_reaches_the_database(
+    quiz_page, member_client
+):
+    response = post_quiz(member_client, quiz_page, correct_answers() | {"q-q-reflect": "a\x00b"})
+    assert response.status_code == 400
+    assert "cannot be stored" in html_of(response)
+    assert not QuizAttempt.objects.exists()
+
+
+def test_a_quiz_stored_without_item_ids_can_be_taken(root_page, member_client):
+    # JSON from before Wagtail gave list items ids: the ids served must be the ids scored.
+    questions = quiz_value()["questions"][:1]
+    questions[0]["value"]["choices"] = [item["value"] for item in questions[0]["value"]["choices"]]
+    page = make_quiz_page(root_page, slug="old-json", questions=questions)
+    html = html_of(member_client.get(page.url))
+    voters = re.search(r'name="q-q-single" id="[^"]+" value="([^"]+)"', html).group(1)
+    assert voters in html_of(member_client.get(page.url))  # the same id on every read
+    assert post_quiz(member_client, page, {"q-q-single": voters}).status_code == 302
+    assert QuizAttempt.objects.get().percent == 100
+
+
+def test_the_attempt_limit_counts_a_templates_quiz_in_every_edition(edition, member_client):
+    template = edition.workshop
+    quiz = {"type": "quiz", "value": quiz_value(attempts_allowed=1), "id": "qz"}
+    template.body = [*template.body.raw_data, quiz]
+    template.save_revision().publish()
+    edition.save_revision().publish()
+    assert post_quiz(member_client, edition, correct_answers()).status_code == 302
+    assert post_quiz(member_client, template, correct_answers()).status_code == 403
+    attempt = QuizAttempt.objects.get()
+    assert (attempt.page_id, attempt.quiz_page_id) == (edition.pk, template.pk)
+
+
+def test_an_attempt_with_a_damaged_snapshot_still_shows(quiz_page, member_client):
+    location = post_quiz(member_client, quiz_page, correct_answers())["Location"]
+    attempt = QuizAttempt.objects.get()
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        questions=["oops", {"id": "x", "type": "single"}, *attempt.questions],
+        answers={"x": 5, "q-multiple": 5, "q-match": {"p": ["x"]}},
+        rules=[],
+    )
+    response = member_client.get(location)
+    assert response.status_code == 200
+    assert "Who elects members of parliament?" in html_of(response)
+
+
+def test_the_sign_in_link_uses_wagtails_front_end_login_and_encodes_where_to_return(
+    quiz_page, client, settings
+):
+    settings.WAGTAIL_FRONTEND_LOGIN_URL = "/sign-in/"
+    html = html_of(client.get(reverse("wagtail_learninggroups:my_quiz_results") + "?a=1&next=x"))
+    assert 'href="/sign-in/?next=/learning-groups/quiz/my-results/%3Fa%3D1%26next%3Dx"' in html
+
+
+def test_reflections_are_shown_to_their_writer_even_when_answers_are_not(root_page, member_client):
+    page = make_quiz_page(root_page, slug="never", show_answers=quizzes.SHOW_NEVER)
+    html = html_of(
+        member_client.get(post_quiz(member_client, page, correct_answers())["Location"])
+    )
+    assert "How long,<br>it takes, to pass a bill." in html
+    assert "Because:" not in html
+
+
+def test_the_api_representation_holds_no_answer():
+    from wagtail_learninggroups.blocks import QuizBlock
+
+    block = QuizBlock()
+    data = block.get_api_representation(block.to_python(quiz_value()))
+    text = repr(data)
+    assert "Who elects members of parliament?" in text
+    assert not [secret for secret in SECRETS if secret in text]

@@ -137,7 +137,7 @@ def test_is_unanswered(answer, expected):
 def test_single_choice_right_answer_gets_all_points():
     result = score_question(single(points=3), "b")
     assert result == QuestionResult("q1", 3.0, 3.0, CORRECT)
-    assert result.is_correct
+    assert result.status == CORRECT
 
 
 @pytest.mark.parametrize("answer", ["a", "c", "no-such-choice", "B"])
@@ -149,7 +149,7 @@ def test_single_choice_other_answers_get_nothing(answer):
 def test_single_choice_without_answer_is_unanswered(answer):
     result = score_question(single(points=2), answer)
     assert result == QuestionResult("q1", 0.0, 2.0, UNANSWERED)
-    assert not result.is_correct
+    assert result.status != CORRECT
 
 
 # Multiple choice -----------------------------------------------------------------------------
@@ -435,8 +435,9 @@ def test_attempt_scores_each_question_in_order():
             QuestionResult("q4", 0.0, 0.0, UNSCORED),
         ),
     )
-    assert list(result.by_id()) == ["q1", "q2", "q3", "q4"]
-    assert result.by_id()["q3"].status == PARTIAL
+    by_id = {question.id: question for question in result.questions}
+    assert list(by_id) == ["q1", "q2", "q3", "q4"]
+    assert by_id["q3"].status == PARTIAL
 
 
 def test_attempt_missing_answers_are_unanswered():
@@ -766,7 +767,7 @@ def test_property_order_of_questions_does_not_change_the_total(quiz_and_answers,
         original.maximum,
         original.percent,
     )
-    assert reordered.by_id() == original.by_id()
+    assert {q.id: q for q in reordered.questions} == {q.id: q for q in original.questions}
 
 
 @FAST
@@ -791,3 +792,18 @@ def test_strategies_build_every_question_type():
 
     collect()
     assert seen == set(QUESTION_TYPES)
+
+
+def test_commas_that_group_thousands_are_read_as_such():
+    assert score_question(number(expected="1500", tolerance="0"), "1,500").status == CORRECT
+    assert score_question(number(expected="12000.5", tolerance="0"), "12,000.5").status == CORRECT
+    assert score_question(number(expected="3.5", tolerance="0"), "3,5").status == CORRECT
+
+
+def test_passing_compares_the_exact_share_not_the_rounded_one():
+    questions = [{"id": str(index), "type": "true_false", "answer": True, "points": 1}
+                 for index in range(2000)]  # fmt: skip
+    answers = {str(index): index >= 601 for index in range(2000)}  # 1399 of 2000: 69.95%
+    result = score_attempt(questions, answers, pass_mark=70)
+    assert result.percent == 70.0
+    assert result.passed is False

@@ -376,6 +376,7 @@ class QuizAttemptAdmin(ModelAdmin):
     def get_permissions_for_registration(self):
         # Attempts come from taking quizzes, so adding and changing them are not offered.
         codenames = [f"{action}_quizattempt" for action in ("view", "delete", "export")]
+        codenames.append("present_quiz")
         return super().get_permissions_for_registration().filter(codename__in=codenames)
 
     def get_admin_urls_for_registration(self):

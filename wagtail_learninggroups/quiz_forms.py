@@ -8,6 +8,8 @@ that say nothing of which is right); the result carries the rest, and only after
 import random
 
 from django.conf import settings
+from django.http import QueryDict
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -69,7 +71,13 @@ def quiz_url(name, page_id, quiz_key):
 
 
 def login_url(next_url):
-    return f"{settings.LOGIN_URL}?next={next_url}" if next_url else settings.LOGIN_URL
+    """The site's sign-in page (Wagtail's front-end one if set), coming back to ``next_url``."""
+    url = resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or settings.LOGIN_URL)
+    if not next_url:
+        return url
+    query = QueryDict(mutable=True)
+    query["next"] = next_url
+    return f"{url}?{query.urlencode(safe='/')}"
 
 
 def anonymous_allowed():
@@ -170,15 +178,16 @@ def values_by_id(value):
     }
 
 
-def attempts_made(taker, page_id, quiz_key):
+def attempts_made(taker, quiz_page_id, quiz_key):
+    """How many attempts ``taker`` made at a quiz, wherever they took it."""
     from .models import QuizAttempt
 
-    return QuizAttempt.objects.of_quiz(page_id, quiz_key).by_taker(taker).count()
+    return QuizAttempt.objects.of_quiz(quiz_page_id, quiz_key).by_taker(taker).count()
 
 
-def quiz_state(request, page, value, specs, taker=None, answers=None, errors=None):
+def quiz_state(request, page, value, specs, answers=None, errors=None):
     """The context that shows a quiz on ``page`` to the person making ``request``."""
-    from .models.quizzes import taker_of
+    from .models.quizzes import quiz_page_id_of, taker_of
 
     key = value.get("key") or ""
     rules = quizzes.quiz_settings(value)
@@ -209,8 +218,8 @@ def quiz_state(request, page, value, specs, taker=None, answers=None, errors=Non
     made = 0
     if limit and not context["disabled"]:
         # No session yet means no attempt yet: do not start one just to count.
-        taker = taker or taker_of(request, create=False)
-        made = attempts_made(taker, page.pk, key) if taker else 0
+        taker = taker_of(request, create=False)
+        made = attempts_made(taker, quiz_page_id_of(page), key) if taker else 0
     context["attempts_made"] = made
     context["attempts_left"] = quizzes.attempts_left(limit, made)
     if limit and made >= limit:
@@ -253,7 +262,14 @@ def _choice_text(spec, choice_id):
 
 
 def describe_answer(spec, answer):
-    """A person's answer in words, as the result shows it back to them."""
+    """A person's answer in words, as the result shows it back to them; ``""`` if unreadable."""
+    try:
+        return _describe_answer(spec, answer)
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return ""
+
+
+def _describe_answer(spec, answer):
     kind = spec.get("type")
     if kind == "single":
         return _choice_text(spec, answer)
@@ -276,7 +292,14 @@ def describe_answer(spec, answer):
 
 
 def describe_correct(spec):
-    """The right answer in words, for results that may show it."""
+    """The right answer in words, for results that may show it; ``""`` if unreadable."""
+    try:
+        return _describe_correct(spec)
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return ""
+
+
+def _describe_correct(spec):
     kind = spec.get("type")
     if kind in ("single", "multiple"):
         return "; ".join(choice["text"] for choice in spec["choices"] if choice["correct"])
@@ -300,11 +323,18 @@ def describe_correct(spec):
 def _choice_feedback(spec, answer):
     if spec.get("type") not in ("single", "multiple"):
         return []
-    picked = set(answer) if isinstance(answer, list) else {answer}
+    try:
+        picked = set(answer) if isinstance(answer, list) else {answer}
+    except TypeError:
+        return []
     return [
-        {"text": choice["text"], "feedback": choice["feedback"], "correct": choice["correct"]}
+        {
+            "text": choice.get("text", ""),
+            "feedback": choice["feedback"],
+            "correct": choice.get("correct"),
+        }
         for choice in spec.get("choices", ())
-        if choice["id"] in picked and choice.get("feedback")
+        if isinstance(choice, dict) and choice.get("id") in picked and choice.get("feedback")
     ]
 
 
@@ -349,7 +379,7 @@ def result_context(attempt, request=None):
         "results_url": reverse("wagtail_learninggroups:my_quiz_results"),
     }
     if attempt.page_id:
-        made = attempts_made(attempt.taker, attempt.page_id, attempt.quiz_key)
+        made = attempts_made(attempt.taker, attempt.quiz_page_id, attempt.quiz_key)
         context["attempts_left"] = quizzes.attempts_left(limit, made)
         context["retry_url"] = quiz_url("quiz", attempt.page_id, attempt.quiz_key)
     return context

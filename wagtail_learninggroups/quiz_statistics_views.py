@@ -1,15 +1,15 @@
 """Quiz statistics in the admin: the quizzes that have attempts, and each quiz in detail.
 
-A quiz is its key on the page that holds it. A local edition shows its template's quizzes, so
-attempts made in the editions of a template count as attempts at the template's quiz: that is
-what lets the offices be compared.
+A quiz is its key on the page it is written in (``QuizAttempt.quiz_page``). A local edition
+shows its template's quizzes, so attempts made in the editions of a template count as attempts
+at the template's quiz: that is what lets the offices be compared.
 """
 
 import dataclasses
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,7 +20,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from . import quizzes
-from .models import LocalEditionPage, QuizAttempt
+from .models import QuizAttempt
+from .models.quizzes import readable_snapshot
 from .quiz_statistics import NO_OFFICE, office_key, quiz_index, quiz_statistics
 
 #: The permission that lets a person see the statistics (superusers always may).
@@ -35,16 +36,6 @@ COUNTING_TEXT = {
 }
 
 
-def home_pages(page_ids):
-    """``{page id: id of the page whose quiz it shows}``: a local edition shows its template's."""
-    homes = {page_id: page_id for page_id in page_ids}
-    editions = LocalEditionPage.objects.filter(
-        pk__in=[page_id for page_id in page_ids if page_id is not None], workshop__isnull=False
-    ).values_list("pk", "workshop_id")
-    homes.update(editions)
-    return homes
-
-
 def detail_url(page_id, quiz_key):
     return reverse("wagtail_learninggroups_quiz_statistics_detail", args=[page_id or 0, quiz_key])
 
@@ -53,7 +44,7 @@ def load_quiz_index():
     """The quizzes that have attempts, with their pages' current titles; a few queries."""
     records = list(
         QuizAttempt.objects.order_by().values(
-            "page_id",
+            "quiz_page_id",
             "quiz_key",
             "quiz_title",
             "page_title",
@@ -63,9 +54,10 @@ def load_quiz_index():
             "rules",
         )
     )
-    homes = home_pages({record["page_id"] for record in records})
     for record in records:
-        record["page_id"] = homes[record["page_id"]]
+        # Attempts taken in local editions count at their template: the quiz's page.
+        record["page_id"] = record.pop("quiz_page_id")
+        readable_snapshot(record)
     entries = quiz_index(records)
     titles = dict(
         Page.objects.filter(pk__in={entry.page_id for entry in entries} - {None}).values_list(
@@ -87,11 +79,10 @@ def load_quiz_attempts(page_id, quiz_key):
     """The attempts at one quiz, as the statistics read them: on the page and its editions."""
     attempts = QuizAttempt.objects.filter(quiz_key=quiz_key)
     if page_id:
-        editions = LocalEditionPage.objects.filter(workshop_id=page_id).values("pk")
-        attempts = attempts.filter(Q(page_id=page_id) | Q(page_id__in=editions))
+        attempts = attempts.filter(quiz_page_id=page_id)
     else:
-        attempts = attempts.filter(page__isnull=True)
-    return list(
+        attempts = attempts.filter(quiz_page__isnull=True)
+    rows = list(
         attempts.order_by().values(
             "taker",
             "percent",
@@ -108,6 +99,7 @@ def load_quiz_attempts(page_id, quiz_key):
             region=F("location__region"),
         )
     )
+    return [readable_snapshot(row) for row in rows]
 
 
 class OfficeFilterForm(forms.Form):

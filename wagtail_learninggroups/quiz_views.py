@@ -23,7 +23,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from . import quiz_forms, quizzes, scoring
 from .conf import get_setting
-from .models.quizzes import AttemptLimitReached, QuizAttempt, taker_of
+from .models.quizzes import AttemptBusy, AttemptLimitReached, QuizAttempt, taker_of
 from .quiz_lookup import find_quiz
 
 logger = logging.getLogger(__name__)
@@ -219,6 +219,13 @@ def submit(request, page, value, served, answers):
             percent=result.percent,
             passed=result.passed,
         )
+    except AttemptBusy:
+        return message(
+            request,
+            _("Several submissions arrived at once and yours could not be kept. Send it again."),
+            409,
+            page,
+        )
     except AttemptLimitReached:
         return message(
             request,
@@ -254,7 +261,7 @@ def my_results_view(request):
     attempts = list(own_attempts(request).select_related("page", "location"))
     counted = {}
     for attempt in sorted(attempts, key=lambda attempt: (attempt.submitted_at, attempt.pk)):
-        counted.setdefault((attempt.page_id, attempt.quiz_key), []).append(attempt)
+        counted.setdefault((attempt.quiz_page_id, attempt.quiz_key), []).append(attempt)
     quizzes_taken = []
     for taken in counted.values():
         rules = taken[-1].rules or {}
@@ -279,10 +286,34 @@ def my_results_view(request):
     return render(request, "wagtail_learninggroups/quiz/my_results.html", context)
 
 
+PRESENT_PERMISSION = "wagtail_learninggroups.present_quiz"
+
+
+def may_present(user, page):
+    """Facilitators present group quizzes: those who may edit the page, or hold the permission.
+
+    Participants reading the page on their phones must not reveal the answers ahead of the room.
+    """
+    if not user.is_authenticated:
+        return False
+    return user.has_perm(PRESENT_PERMISSION) or page.permissions_for_user(user).can_edit()
+
+
 def _group_question(request, page_id, quiz_key, number):
     page, value, specs = load_quiz(request, page_id, quiz_key)
     if value.get("mode") != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
         raise Http404(_("There is no such question to present."))
+    if not may_present(request.user, page):
+        raise Refusal(
+            message(
+                request,
+                _("Only the session's facilitators can present this quiz and reveal its answers."),
+                403,
+                page,
+                link=None if request.user.is_authenticated else quiz_forms.login_url(request.path),
+                link_text=_("Sign in"),
+            )
+        )
     return page, value, specs, specs[number - 1]
 
 

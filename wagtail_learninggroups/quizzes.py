@@ -76,7 +76,9 @@ def _item_ids(list_value, question_id=""):
     if bound is None:
         items = [(None, item) for item in list_value or ()]
     else:
-        items = [(child.id, child.value) for child in bound]
+        # ``original_id`` is the id stored with the item; ``id`` would be a fresh one made up
+        # for an item stored without, different on every read.
+        items = [(getattr(child, "original_id", child.id), child.value) for child in bound]
     return [
         (str(item_id) if item_id else fallback_item_id(question_id, index), value)
         for index, (item_id, value) in enumerate(items)
@@ -262,8 +264,18 @@ class ParsedAnswers:
         return not self.errors
 
 
+def _refuse_nul(values, label):
+    # No database stores a NUL character in text (PostgreSQL's jsonb refuses it), and no form
+    # sends one.
+    if any("\x00" in str(value) for value in values):
+        raise MalformedSubmission(
+            _("%(question)s holds a character that cannot be stored.") % {"question": label}
+        )
+
+
 def _one(data, name, label):
     values = data.getlist(name) if hasattr(data, "getlist") else _as_list(data.get(name))
+    _refuse_nul(values, label)
     if len(values) > 1:
         raise MalformedSubmission(
             _("%(question)s was answered more than once.") % {"question": label}
@@ -271,8 +283,10 @@ def _one(data, name, label):
     return values[0] if values else ""
 
 
-def _many(data, name):
-    return data.getlist(name) if hasattr(data, "getlist") else _as_list(data.get(name))
+def _many(data, name, label):
+    values = data.getlist(name) if hasattr(data, "getlist") else _as_list(data.get(name))
+    _refuse_nul(values, label)
+    return values
 
 
 def _as_list(value):
@@ -303,7 +317,7 @@ def _parse_question(spec, data, label):  # noqa: C901 - one branch per question 
             raise MalformedSubmission(_("%(question)s has no such choice.") % {"question": label})
         return text, None
     if kind == "multiple":
-        picked = _many(data, name)
+        picked = _many(data, name, label)
         known = {choice["id"] for choice in spec["choices"]}
         if any(choice_id not in known for choice_id in picked):
             raise MalformedSubmission(_("%(question)s has no such choice.") % {"question": label})

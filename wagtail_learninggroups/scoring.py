@@ -23,6 +23,7 @@ type           answer                                        scored
 """
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -32,6 +33,9 @@ PARTIAL = "partial"
 INCORRECT = "incorrect"
 UNANSWERED = "unanswered"
 UNSCORED = "unscored"
+
+#: Digits grouped in thousands by commas, with an optional decimal point: "1,500", "12,000.5".
+THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 #: Numbers beyond 10 to this power either way are not answers anyone means; refusing them keeps
 #: decimal arithmetic away from overflow.
@@ -50,10 +54,6 @@ class QuestionResult:
     possible: float
     status: str
 
-    @property
-    def is_correct(self):
-        return self.status == CORRECT
-
 
 @dataclass(frozen=True)
 class AttemptResult:
@@ -65,9 +65,6 @@ class AttemptResult:
     passed: bool
     questions: tuple = field(default_factory=tuple)
 
-    def by_id(self):
-        return {result.id: result for result in self.questions}
-
 
 def normalise_text(text):
     """Text as short answers compare it: case folded, spacing collapsed, ends trimmed."""
@@ -78,8 +75,11 @@ def to_decimal(value):
     """A finite :class:`~decimal.Decimal` from a number or its text, or ``None``."""
     if isinstance(value, bool) or value is None:
         return None
+    text = str(value).strip().replace(" ", "")
+    if THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")  # 1,500 or 12,000.5: commas group thousands
     try:
-        number = Decimal(str(value).strip().replace(",", "."))
+        number = Decimal(text.replace(",", "."))  # 3,5: a decimal comma
     except (InvalidOperation, ValueError):
         return None
     if not number.is_finite() or abs(number.adjusted()) > MAX_EXPONENT:
@@ -228,10 +228,12 @@ def score_attempt(questions, answers, pass_mark=0):
     maximum = round(sum(result.possible for result in results), 2)
     score = min(score, maximum)
     percent = percent_of(score, maximum)
+    # Passing compares the exact share: 69.95% rounds to 70.0 for display, but does not pass 70.
+    exact = 100.0 if maximum <= 0 else 100.0 * score / maximum
     return AttemptResult(
         score=score,
         maximum=maximum,
         percent=percent,
-        passed=percent >= float(pass_mark or 0),
+        passed=exact >= float(pass_mark or 0),
         questions=results,
     )

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wagtail_learninggroups.blocks import (
+    AwardsBlock,
     ChampionsListBlock,
     ChampionSpotlightBlock,
     ObjectivesBlock,
@@ -28,6 +29,7 @@ def intranet_body():
             ("objectives", ObjectivesBlock()),
             ("spotlight", ChampionSpotlightBlock()),
             ("champions", ChampionsListBlock()),
+            ("awards", AwardsBlock()),
         ],
         blank=True,
     )

@@ -8,10 +8,12 @@ runs as many queries as a page with one.
 from collections import defaultdict
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 
 from .slots import PREVIEW_TEMPLATE
 
@@ -78,6 +80,13 @@ class _LiveChoiceBlock(blocks.ChoiceBlock):
         kwargs.pop("choices", None)
         return f"wagtail_learninggroups.blocks.{type(self).__name__}", args, kwargs
 
+    # Reading a stored value must not list the choices: that would be a query per block.
+    def to_python(self, value):
+        return value
+
+    def bulk_to_python(self, values):
+        return list(values)
+
 
 class OfficeChoiceBlock(_LiveChoiceBlock):
     """An office, by its stable slug."""
@@ -86,6 +95,9 @@ class OfficeChoiceBlock(_LiveChoiceBlock):
     def live_choices():
         Location = apps.get_model("wagtail_learninggroups", "Location")
         return [("", "---------"), *Location.objects.values_list("slug", "name")]
+
+    class Meta:
+        icon = "site"
 
 
 class RegionChoiceBlock(_LiveChoiceBlock):
@@ -96,6 +108,9 @@ class RegionChoiceBlock(_LiveChoiceBlock):
         Location = apps.get_model("wagtail_learninggroups", "Location")
         regions = Location.objects.order_by("region").values_list("region", flat=True).distinct()
         return [("", "---------"), *((region, region) for region in regions)]
+
+    class Meta:
+        icon = "globe"
 
 
 class ThemeChoiceBlock(_LiveChoiceBlock):
@@ -108,6 +123,9 @@ class ThemeChoiceBlock(_LiveChoiceBlock):
             ("", "---------"),
             *((str(module.pk), str(module)) for module in CurriculumModule.objects.all()),
         ]
+
+    class Meta:
+        icon = "list-ol"
 
 
 def is_editor_preview(context):
@@ -216,6 +234,15 @@ class ChampionsListBlock(blocks.StructBlock):
         attach_champions([value])
         return value
 
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
+        scope = value.get("scope")
+        if scope in ("office", "region", "theme") and not value.get(scope):
+            raise StructBlockValidationError(
+                block_errors={scope: ValidationError(_("Choose one, or pick other champions."))}
+            )
+        return value
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["champions"] = getattr(value, "champions", [])
@@ -236,8 +263,9 @@ def attach_champions(values):
     wanted = [query for query in filters if query is not None]
     found = []
     if wanted:
-        query = wanted[0]
-        for other in wanted[1:]:
+        # An empty Q (everyone) would vanish when or-ed with the others: it wins outright.
+        query = Q() if any(not other for other in wanted) else wanted[0]
+        for other in wanted[1:] if query else ():
             query |= other
         found = list(
             champion_model()

@@ -421,6 +421,19 @@ class QuizBlock(blocks.StructBlock):
             content.extend(child.block.get_searchable_content(child.value))
         return [text for text in content if text]
 
+    def get_api_representation(self, value, context=None):
+        # What the page shows before an attempt, and nothing more: the API must not publish
+        # correct flags, accepted answers, explanations, feedback or the score bands.
+        return {
+            "key": value.get("key") or "",
+            "title": value.get("title") or "",
+            "mode": value.get("mode") or quizzes.MODE_INDIVIDUAL,
+            "questions": [
+                {"id": spec["id"], "type": spec["type"], "prompt": clean_html(spec["prompt"])}
+                for spec in quizzes.question_specs(value.get("questions"))
+            ],
+        }
+
     def get_context(self, value, parent_context=None):
         from ..quiz_forms import quiz_block_context
 

@@ -893,6 +893,18 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
+                    "quiz_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Where the quiz is written: for a quiz taken in a local edition, its template.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.page"),
+                        verbose_name="quiz's page",
+                    ),
+                ),
+                (
                     "user",
                     models.ForeignKey(
                         blank=True,
@@ -908,11 +920,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "quiz attempt",
                 "verbose_name_plural": "quiz attempts",
                 "ordering": ["-submitted_at", "-pk"],
-                "permissions": [("export_quizattempt", "Can export quiz attempts")],
-                "indexes": [models.Index(fields=["page", "quiz_key"], name="lg_attempt_quiz")],
+                "permissions": [
+                    ("export_quizattempt", "Can export quiz attempts"),
+                    ("present_quiz", "Can present group quizzes and reveal their answers"),
+                ],
+                "indexes": [
+                    models.Index(fields=["quiz_page", "quiz_key"], name="lg_attempt_quiz")
+                ],
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("page", "quiz_key", "taker", "number"),
+                        fields=("quiz_page", "quiz_key", "taker", "number"),
                         name="lg_one_attempt_number_per_taker",
                     )
                 ],

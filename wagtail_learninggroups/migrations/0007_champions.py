@@ -1011,7 +1011,7 @@ class Migration(migrations.Migration):
                     "photo",
                     models.ForeignKey(
                         blank=True,
-                        help_text="A portrait, shown square. Give it alt text in the image library.",
+                        help_text="A portrait, shown square beside their name (so readers hear the name once).",
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",

@@ -73,7 +73,7 @@ class Champion(index.Indexed, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("A portrait, shown square. Give it alt text in the image library."),
+        help_text=_("A portrait, shown square beside their name (so readers hear the name once)."),
     )
     quote = models.CharField(
         _("quote"),

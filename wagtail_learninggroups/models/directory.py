@@ -14,6 +14,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from ..conf import get_setting
+from ..sanitise import safe_url
 from .champions import Award, Champion
 from .curriculum import CurriculumModule
 from .locations import Location
@@ -131,6 +132,8 @@ class ChampionDirectoryPage(RoutablePageMixin, LearningGroupsPage):
             {
                 "champion": champion,
                 "show_contacts": contacts_visible(request),
+                # Checked where it is shown too: an import or a script may have stored anything.
+                "chat_url": safe_url(champion.chat_url),
                 "spotlighted_on": spotlighted_on(champion),
             },
             template="wagtail_learninggroups/pages/champion_profile.html",

@@ -18,6 +18,18 @@ class AttemptLimitReached(Exception):
     """The person has used every attempt the quiz allows."""
 
 
+class AttemptBusy(Exception):
+    """Other submissions by the same person kept taking the attempt number: try again."""
+
+
+def quiz_page_id_of(page):
+    """The id of the page a quiz is written in: a local edition's template, or the page itself.
+
+    Attempts at one quiz count together on that page, whichever edition they were taken in.
+    """
+    return getattr(page, "workshop_id", None) or page.pk
+
+
 def session_taker(session_key):
     """The taker of an anonymous session: a digest, so the session key itself is never stored."""
     digest = hashlib.sha256(session_key.encode()).hexdigest()[:32]
@@ -38,9 +50,33 @@ def taker_of(request, create=True):
     return session_taker(request.session.session_key)
 
 
+def readable_snapshot(record):
+    """Make the JSON parts of an attempt (a model's ``__dict__`` or a ``values()`` row) safe.
+
+    Parts of an unexpected shape (edited by hand, an import) read as empty, so that results,
+    the admin, exports and statistics can rely on the shapes they read. Parts not loaded are
+    left alone.
+    """
+    if "questions" in record:
+        questions = record["questions"] if isinstance(record["questions"], list) else []
+        record["questions"] = [
+            spec
+            for spec in questions
+            if isinstance(spec, dict) and isinstance(spec.get("id"), str) and "type" in spec
+        ]
+    if "results" in record:
+        results = record["results"] if isinstance(record["results"], list) else []
+        record["results"] = [result for result in results if isinstance(result, dict)]
+    for name in ("answers", "rules"):
+        if name in record and not isinstance(record[name], dict):
+            record[name] = {}
+    return record
+
+
 class QuizAttemptQuerySet(models.QuerySet):
-    def of_quiz(self, page_id, quiz_key):
-        return self.filter(page_id=page_id, quiz_key=quiz_key)
+    def of_quiz(self, quiz_page_id, quiz_key):
+        """Attempts at one quiz, wherever it was taken: the quiz's page and its editions."""
+        return self.filter(quiz_page_id=quiz_page_id, quiz_key=quiz_key)
 
     def by_taker(self, taker):
         return self.filter(taker=taker)
@@ -76,6 +112,17 @@ class QuizAttempt(models.Model):
         related_name="+",
     )
     page_title = models.CharField(_("page title"), max_length=255, blank=True)
+    quiz_page = models.ForeignKey(
+        getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.page"),
+        verbose_name=_("quiz's page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Where the quiz is written: for a quiz taken in a local edition, its template."
+        ),
+    )
     quiz_key = models.CharField(_("quiz key"), max_length=40, db_index=True)
     quiz_title = models.CharField(_("quiz"), max_length=255, blank=True)
     location = models.ForeignKey(
@@ -110,15 +157,23 @@ class QuizAttempt(models.Model):
         ordering = ["-submitted_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "quiz_key", "taker", "number"],
+                fields=["quiz_page", "quiz_key", "taker", "number"],
                 name="lg_one_attempt_number_per_taker",
             )
         ]
-        indexes = [models.Index(fields=["page", "quiz_key"], name="lg_attempt_quiz")]
-        permissions = [("export_quizattempt", _("Can export quiz attempts"))]
+        indexes = [models.Index(fields=["quiz_page", "quiz_key"], name="lg_attempt_quiz")]
+        permissions = [
+            ("export_quizattempt", _("Can export quiz attempts")),
+            ("present_quiz", _("Can present group quizzes and reveal their answers")),
+        ]
 
     def __str__(self):
         return f"{self.quiz_title or self.quiz_key} #{self.number} ({self.taker_name})"
+
+    def save(self, *args, **kwargs):
+        if self.quiz_page_id is None and self.page_id is not None:
+            self.quiz_page_id = quiz_page_id_of(self.page)
+        super().save(*args, **kwargs)
 
     @property
     def taker_name(self):
@@ -135,6 +190,16 @@ class QuizAttempt(models.Model):
         return quizzes.band_message(self.rules.get("bands"), self.percent)
 
     @classmethod
+    def from_db(cls, db, field_names, values):
+        attempt = super().from_db(db, field_names, values)
+        attempt.make_readable()
+        return attempt
+
+    def make_readable(self):
+        """Stored JSON of an unexpected shape (edited by hand, an import) read as empty parts."""
+        readable_snapshot(self.__dict__)
+
+    @classmethod
     def record(cls, *, taker, page, quiz_key, limit, **fields):
         """Save a new attempt numbered after the taker's last one, within the attempt ``limit``.
 
@@ -142,9 +207,10 @@ class QuizAttempt(models.Model):
         attempt cannot both be saved: the loser retries, sees the limit and raises
         :class:`AttemptLimitReached`.
         """
+        quiz_page_id = quiz_page_id_of(page)
         for _retry in range(NUMBER_RETRIES):
             made = (
-                cls.objects.of_quiz(page.pk, quiz_key)
+                cls.objects.of_quiz(quiz_page_id, quiz_key)
                 .by_taker(taker)
                 .aggregate(count=models.Count("pk"), last=models.Max("number"))
             )
@@ -154,8 +220,13 @@ class QuizAttempt(models.Model):
             try:
                 with transaction.atomic():
                     return cls.objects.create(
-                        taker=taker, page=page, quiz_key=quiz_key, number=number, **fields
+                        taker=taker,
+                        page=page,
+                        quiz_page_id=quiz_page_id,
+                        quiz_key=quiz_key,
+                        number=number,
+                        **fields,
                     )
             except IntegrityError:
                 continue
-        raise AttemptLimitReached
+        raise AttemptBusy

@@ -49,9 +49,22 @@
                 focusFirst(body, "[data-lg-quiz-result], [data-lg-quiz-errors], [data-lg-quiz-message]");
             })
             .catch(function () {
-                // No answer of ours (a network failure, an expired CSRF token): send the form
-                // the ordinary way, so the person sees what the server says.
-                form.submit();
+                // No reply of ours: the network failed, or the session expired. Sending the form
+                // again by itself could keep a second attempt, so say so and let the person choose.
+                body.removeAttribute("aria-busy");
+                if (button) {
+                    button.disabled = false;
+                }
+                var note = form.querySelector("[data-lg-quiz-offline]");
+                if (!note) {
+                    note = document.createElement("p");
+                    note.setAttribute("role", "alert");
+                    note.setAttribute("data-lg-quiz-offline", "");
+                    note.className = "lg-quiz__message";
+                    form.insertBefore(note, form.firstChild);
+                }
+                note.textContent = form.getAttribute("data-lg-offline-message");
+                focusFirst(form, "[data-lg-quiz-offline]");
             });
     });
 
