@@ -417,3 +417,11 @@ def test_the_chosen_view_returns_the_champion(admin_client, ana):
     assert str(data["result"]["id"]) == str(ana.pk)
     assert data["result"]["title"] == "Ana Silva"
     assert data["result"]["edit_url"] == reverse(f"{URL_PREFIX}_edit", args=[ana.pk])
+
+
+def test_the_listing_links_to_the_programme_figures(admin_client):
+    from django.urls import reverse as url_of
+
+    html = admin_client.get(url_of("wagtail_learninggroups_champion_modeladmin_index")).content
+    assert url_of("wagtail_learninggroups_champion_figures").encode() in html
+    assert b"Programme figures (CSV)" in html

@@ -247,7 +247,7 @@ def test_an_attempt_can_be_deleted_with_the_delete_permission(django_user_model,
     assert not QuizAttempt.objects.filter(pk=passed.pk).exists()
 
 
-def test_only_view_delete_and_export_are_offered_to_groups(db):
+def test_only_view_delete_export_and_present_are_offered_to_groups(db):
     from wagtail_learninggroups.quiz_admin import QuizAttemptAdmin
 
     offered = QuizAttemptAdmin().get_permissions_for_registration()
@@ -255,6 +255,7 @@ def test_only_view_delete_and_export_are_offered_to_groups(db):
         "view_quizattempt",
         "delete_quizattempt",
         "export_quizattempt",
+        "present_quiz",
     }
 
 

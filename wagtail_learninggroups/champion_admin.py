@@ -93,6 +93,7 @@ class ChampionAdmin(ThumbnailMixin, ModelAdmin):
     export_filename = "champions"
     inspect_view_enabled = True
     button_helper_class = ChampionButtonHelper
+    index_template_name = "wagtail_modeladmin/wagtail_learninggroups/champion/index.html"
 
     def get_queryset(self, request):
         return (

@@ -49,16 +49,65 @@ def pdftotext():
     return require_tool("pdftotext", "poppler-utils")
 
 
+#: Addresses a page may load that never leave the browser.
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+class ClosedNetworkBrowser:
+    """A browser whose pages may ask the live server for anything, and nothing of anyone else.
+
+    Intranets are closed and offices are slow: a page that fetches a font, a script or an image
+    from another host would fail there. Every context opened through this browser intercepts its
+    requests; any request to another host is refused and remembered, and the test then fails.
+    """
+
+    def __init__(self, browser, allowed_origin):
+        self._browser = browser
+        self.allowed_origin = allowed_origin
+        self.outside_requests = []
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES) or (
+            self.allowed_origin and url.startswith(self.allowed_origin + "/")
+        ):
+            route.continue_()
+        else:
+            self.outside_requests.append(url)
+            route.abort()
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.route("**/*", self._route)
+        return context
+
+    def new_page(self, **kwargs):
+        return self.new_context(**kwargs).new_page()
+
+
 @pytest.fixture
-def browser(chromium):
-    """A Playwright browser driving Debian's Chromium.
+def browser(chromium, request):
+    """A Playwright browser driving Debian's Chromium, on a closed network.
+
+    Pages may load what the live server serves and nothing else: a request to any other host
+    fails the test (see :class:`ClosedNetworkBrowser`).
 
     Started for each test: started once for the session, inside a transactional test with
     serialized rollback, it left that test without the page tree the rollback restores.
     """
     from playwright.sync_api import sync_playwright
 
+    origin = None
+    if "live_server" in request.fixturenames:
+        origin = request.getfixturevalue("live_server").url.rstrip("/")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS[1:])
-        yield launched
+        guarded = ClosedNetworkBrowser(launched, origin)
+        yield guarded
         launched.close()
+    assert not guarded.outside_requests, (
+        f"Pages asked for addresses outside the site: {guarded.outside_requests}"
+    )
