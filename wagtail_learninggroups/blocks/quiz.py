@@ -56,6 +56,13 @@ def _struct_error(**errors):
     return StructBlockValidationError(block_errors=errors)
 
 
+def _list_error(field, message):
+    """An error on a question's list (choices, items, pairs), shown above the list."""
+    return _struct_error(
+        **{field: ListBlockValidationError(non_block_errors=[ValidationError(message)])}
+    )
+
+
 class QuestionBlock(blocks.StructBlock):
     """What every question has: a prompt, an optional image, points and an explanation."""
 
@@ -125,9 +132,7 @@ class _ChoiceQuestionBlock(QuestionBlock):
             )
         else:
             return value
-        raise _struct_error(
-            choices=ListBlockValidationError(non_block_errors=[ValidationError(message)])
-        )
+        raise _list_error("choices", message)
 
 
 class SingleChoiceQuestionBlock(_ChoiceQuestionBlock):
@@ -174,11 +179,7 @@ class ShortTextQuestionBlock(QuestionBlock):
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
         if not [text for text in value.get("accepted") or () if text and text.strip()]:
-            raise _struct_error(
-                accepted=ListBlockValidationError(
-                    non_block_errors=[ValidationError(_("Give at least one accepted answer."))]
-                )
-            )
+            raise _list_error("accepted", _("Give at least one accepted answer."))
         return value
 
     class Meta:
@@ -224,11 +225,7 @@ class OrderQuestionBlock(QuestionBlock):
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
         if len(value.get("items") or ()) < 2:
-            raise _struct_error(
-                items=ListBlockValidationError(
-                    non_block_errors=[ValidationError(_("Give at least two items."))]
-                )
-            )
+            raise _list_error("items", _("Give at least two items."))
         return value
 
     class Meta:
@@ -255,11 +252,7 @@ class MatchQuestionBlock(QuestionBlock):
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
         if len(value.get("pairs") or ()) < 2:
-            raise _struct_error(
-                pairs=ListBlockValidationError(
-                    non_block_errors=[ValidationError(_("Give at least two pairs."))]
-                )
-            )
+            raise _list_error("pairs", _("Give at least two pairs."))
         return value
 
     class Meta:
