@@ -87,3 +87,7 @@ WAGTAIL_SITE_NAME = "Test intranet"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A closed intranet: the admin must not call out for Wagtail's release news or for avatars.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
