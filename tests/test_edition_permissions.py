@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
+from tests.utils import refused
 from wagtail_learninggroups.models import LocalEditionPage
 from wagtail_learninggroups.rollout import roll_out
 
@@ -30,10 +31,6 @@ def nairobi_editor(django_user_model, offices):
     client = Client()
     client.force_login(user)
     return client
-
-
-def refused(response):
-    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
 def test_an_office_editor_edits_and_publishes_the_offices_edition(

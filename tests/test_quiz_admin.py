@@ -14,6 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+from tests.utils import refused
 from wagtail_learninggroups.models import QuizAttempt
 from wagtail_learninggroups.quiz_admin import EXPORT_HEADINGS, formula_safe, plain_text
 
@@ -92,10 +93,6 @@ def staff_client(django_user_model, *codenames):
     client = Client()
     client.force_login(user)
     return client
-
-
-def refused(response):
-    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
 def csv_rows(response):

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+from tests.utils import refused
 from wagtail_learninggroups.models import QuizAttempt
 from wagtail_learninggroups.quiz_statistics import (
     NO_OFFICE,
@@ -334,10 +335,6 @@ def staff_client(django_user_model, *codenames):
     client = Client()
     client.force_login(user)
     return client
-
-
-def refused(response):
-    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
 def test_the_index_lists_quizzes_with_attempts(admin_client, taken, quiz_page):

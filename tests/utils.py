@@ -9,3 +9,10 @@ def list_block(values):
     }
     data["count"] = str(len(values))
     return data
+
+
+def refused(response):
+    """Whether the Wagtail admin refused a request: it sends those who may not to its home."""
+    from django.urls import reverse
+
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")

@@ -3,8 +3,9 @@
 import logging
 from collections.abc import Mapping
 
-from wagtail import blocks
 from wagtail.fields import StreamField
+
+from .slots import walk_marked
 
 logger = logging.getLogger(__name__)
 
@@ -27,28 +28,9 @@ def quiz_streams(page, request):
 
 def _find_raw(block, raw, key):
     """The quiz block and its stored value with ``key`` inside ``raw``, or ``None``."""
-    if getattr(block, "is_quiz", False):
-        if isinstance(raw, Mapping) and raw.get("key") == key:
-            return block, raw
-        return None
-    if isinstance(block, blocks.StreamBlock):
-        for item in raw if isinstance(raw, list) else ():
-            if isinstance(item, Mapping) and item.get("type") in block.child_blocks:
-                found = _find_raw(block.child_blocks[item["type"]], item.get("value"), key)
-                if found:
-                    return found
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw if isinstance(raw, list) else ():
-            wrapped = isinstance(item, Mapping) and item.get("type") == "item"
-            found = _find_raw(block.child_block, item.get("value") if wrapped else item, key)
-            if found:
-                return found
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, Mapping):
-        for name, child in block.child_blocks.items():
-            if name in raw:
-                found = _find_raw(child, raw[name], key)
-                if found:
-                    return found
+    for quiz_block, quiz_raw, _segment in walk_marked(block, raw, "is_quiz"):
+        if isinstance(quiz_raw, Mapping) and quiz_raw.get("key") == key:
+            return quiz_block, quiz_raw
     return None
 
 

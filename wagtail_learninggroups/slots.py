@@ -113,26 +113,39 @@ def _unwrap_list_item(item):
     return item
 
 
-def _walk_raw(block, raw, segment):
+def walk_marked(block, raw, marker, segment=""):
+    """``(block, raw value, agenda segment)`` for each block marked ``marker`` in stored JSON.
+
+    Walks streams, lists and structs of ``block`` alongside their stored JSON, in reading
+    order, without loading any value. ``marker`` names the attribute that marks the blocks
+    sought (``"is_local_slot"``, ``"is_quiz"``); the segment is the title of the agenda segment
+    holding the block, or ``""``.
+    """
     from wagtail import blocks
 
-    if getattr(block, "is_local_slot", False):
-        slot = slot_from_raw(raw, segment)
-        if slot is not None:
-            yield slot
+    if getattr(block, marker, False):
+        yield block, raw, segment
     elif isinstance(block, blocks.StreamBlock):
         for item in raw if isinstance(raw, list) else ():
             if isinstance(item, Mapping) and item.get("type") in block.child_blocks:
-                yield from _walk_raw(block.child_blocks[item["type"]], item.get("value"), segment)
+                child = block.child_blocks[item["type"]]
+                yield from walk_marked(child, item.get("value"), marker, segment)
     elif isinstance(block, blocks.ListBlock):
         for item in raw if isinstance(raw, list) else ():
-            yield from _walk_raw(block.child_block, _unwrap_list_item(item), segment)
+            yield from walk_marked(block.child_block, _unwrap_list_item(item), marker, segment)
     elif isinstance(block, blocks.StructBlock) and isinstance(raw, Mapping):
         if getattr(block, "is_agenda_segment", False):
             segment = str(raw.get("title") or "")
         for name, child in block.child_blocks.items():
             if name in raw:
-                yield from _walk_raw(child, raw[name], segment)
+                yield from walk_marked(child, raw[name], marker, segment)
+
+
+def _walk_raw(block, raw, segment):
+    for _slot_block, slot_raw, slot_segment in walk_marked(block, raw, "is_local_slot", segment):
+        slot = slot_from_raw(slot_raw, slot_segment)
+        if slot is not None:
+            yield slot
 
 
 def loads_stream(value):

@@ -77,41 +77,34 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     def get_submenu_items(self):
         return [
             *super().get_submenu_items(),
-            CompletenessReportMenuItem(),
-            QuizStatisticsMenuItem(),
+            PermissionMenuItem(
+                _("Completeness report"),
+                reverse_lazy("wagtail_learninggroups_completeness"),
+                REPORT_PERMISSION,
+                name="learninggroups-completeness",
+                icon_name="tasks",
+                order=300,
+            ),
+            PermissionMenuItem(
+                _("Quiz statistics"),
+                reverse_lazy("wagtail_learninggroups_quiz_statistics"),
+                STATISTICS_PERMISSION,
+                name="learninggroups-quiz-statistics",
+                icon_name="table",
+                order=310,
+            ),
         ]
 
 
-class CompletenessReportMenuItem(MenuItem):
-    """The completeness report, for those allowed to see it."""
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to those with ``permission``."""
 
-    def __init__(self):
-        super().__init__(
-            _("Completeness report"),
-            reverse_lazy("wagtail_learninggroups_completeness"),
-            name="learninggroups-completeness",
-            icon_name="tasks",
-            order=300,
-        )
+    def __init__(self, label, url, permission, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.permission = permission
 
     def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
-
-
-class QuizStatisticsMenuItem(MenuItem):
-    """Quiz statistics, for those who may view quiz attempts."""
-
-    def __init__(self):
-        super().__init__(
-            _("Quiz statistics"),
-            reverse_lazy("wagtail_learninggroups_quiz_statistics"),
-            name="learninggroups-quiz-statistics",
-            icon_name="table",
-            order=310,
-        )
-
-    def is_shown(self, request):
-        return request.user.has_perm(STATISTICS_PERMISSION)
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_urls")

@@ -14,6 +14,17 @@ STYLESHEET = "wagtail_learninggroups/css/learninggroups.css"
 QUIZ_SCRIPT = "wagtail_learninggroups/js/quiz.js"
 
 
+def first_time_in_request(context, flag):
+    """True the first time ``flag`` is asked of the request in ``context`` (always without one)."""
+    request = context.get("request")
+    if request is None:
+        return True
+    if getattr(request, flag, False):
+        return False
+    setattr(request, flag, True)
+    return True
+
+
 @register.simple_tag(takes_context=True)
 def learninggroups_stylesheet(context):
     """Output the ``<link>`` for our stylesheet; put it in the ``<head>`` of your base template.
@@ -22,11 +33,8 @@ def learninggroups_stylesheet(context):
     colours, themable through CSS custom properties (``--lg-…``). The package's own pages call
     it too, so it outputs the link only once per request.
     """
-    request = context.get("request")
-    if request is not None:
-        if getattr(request, "_learninggroups_stylesheet", False):
-            return ""
-        request._learninggroups_stylesheet = True
+    if not first_time_in_request(context, "_learninggroups_stylesheet"):
+        return ""
     return format_html('<link rel="stylesheet" href="{}">', static(STYLESHEET))
 
 
@@ -37,11 +45,8 @@ def learninggroups_quiz_script(context):
     Quizzes work without it (the form posts and a result page follows); the script only keeps
     the reader on the page and moves focus to the result.
     """
-    request = context.get("request")
-    if request is not None:
-        if getattr(request, "_learninggroups_quiz_script", False):
-            return ""
-        request._learninggroups_quiz_script = True
+    if not first_time_in_request(context, "_learninggroups_quiz_script"):
+        return ""
     return format_html('<script src="{}" defer></script>', static(QUIZ_SCRIPT))
 
 
