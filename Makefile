@@ -67,7 +67,9 @@ docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
 
 screenshots: $(VENV)/.installed-test
-	LEARNINGGROUPS_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py tests/browser/test_edition_editor.py tests/browser/test_quiz.py
+	LEARNINGGROUPS_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py \
+		tests/browser/test_edition_editor.py tests/browser/test_template_editor.py \
+		tests/browser/test_quiz.py tests/browser/test_champions.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench.run

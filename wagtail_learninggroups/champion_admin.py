@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.urls import path
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic.usage import UsageView
@@ -103,6 +105,14 @@ class ChampionAdmin(ThumbnailMixin, ModelAdmin):
             .prefetch_related("photo__renditions")
             .annotate(award_total=Count("awards"))
         )
+
+    def admin_thumb(self, obj):
+        # The photo is the only content of the row's edit link, so it needs the name as its
+        # alternative text (the mixin writes none), or screen readers announce a bare link.
+        thumb = super().admin_thumb(obj)
+        if not thumb:
+            return thumb
+        return mark_safe(thumb.replace("<img", format_html('<img alt="{}"', obj.name), 1))  # noqa: S308
 
     def region(self, obj):
         return obj.region

@@ -6,8 +6,10 @@ Locally, a missing tool skips these tests with a message saying what to install.
 
 import os
 import shutil
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's synchronous API runs an event loop in the test's thread, so Django would take the
 # test's own database calls (fixtures, assertions) for calls from async code and refuse them.
@@ -111,3 +113,28 @@ def browser(chromium, request):
     assert not guarded.outside_requests, (
         f"Pages asked for addresses outside the site: {guarded.outside_requests}"
     )
+
+
+@pytest.fixture
+def admin_page(browser, live_server, settings):
+    """The demo intranet, and a browser page signed in to its admin as the demo's superuser."""
+    settings.WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "intranet/base.html"}
+    call_command("load_demo_content", stdout=StringIO())
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 1000}, base_url=live_server.url
+    )
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill("learninggroups-demo")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    yield page
+    context.close()
+
+
+def publish(page):
+    """Publish from the page editor's action menu, and wait for the next page."""
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_load_state("networkidle")

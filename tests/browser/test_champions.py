@@ -8,19 +8,15 @@ With ``LEARNINGGROUPS_SCREENSHOTS=1`` the champions' pictures are saved to
 ``docs/_static/screenshots/`` for the docs; otherwise they go to a temporary folder.
 """
 
-import os
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from tests.browser.screens import shot
 from tests.champion_data import awards_block, champions_list, publish, spotlight
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.models import Champion, ChampionDirectoryPage
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "_static" / "screenshots"
-SAVE = os.environ.get("LEARNINGGROUPS_SCREENSHOTS") == "1"
 
 pytestmark = [
     # Serialized rollback restores the page tree that migrations create, which a flush removes.
@@ -104,12 +100,6 @@ def test_a_reader_filters_by_office_with_the_keyboard_and_opens_a_profile(page, 
     assert page.url.endswith(f"{directory.url}mere-tuilagi/")
     assert page.get_by_role("heading", level=1).inner_text() == "Mere Tuilagi"
     assert "Learning champion of the year" in page.locator(".lg-profile__awards").inner_text()
-
-
-def shot(target, name, tmp_path):
-    path = (DOCS_SCREENSHOTS if SAVE else tmp_path) / name
-    target.screenshot(path=path)
-    assert path.stat().st_size > 2000
 
 
 def test_champion_screens_have_no_serious_accessibility_violations(page, directory, tmp_path):

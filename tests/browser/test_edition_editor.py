@@ -5,17 +5,11 @@ publishing with a required slot empty is refused with a message naming it; once 
 edition publishes and readers see the office's content in place of the slot.
 """
 
-import os
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
+from tests.browser.conftest import publish
+from tests.browser.screens import shot
 from wagtail_learninggroups.models import LocalEditionPage
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "_static" / "screenshots"
-SAVE = os.environ.get("LEARNINGGROUPS_SCREENSHOTS") == "1"
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -23,38 +17,9 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def admin_page(browser, live_server, settings):
-    settings.WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "intranet/base.html"}
-    call_command("load_demo_content", stdout=StringIO())
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 1000}, base_url=live_server.url
-    )
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("learninggroups-demo")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
-    yield page
-    context.close()
-
-
-def publish(page):
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Publish", exact=True).click()
-    page.wait_for_load_state("networkidle")
-
-
 def guidance_shown(line):
     """What the rich text editor draws in an empty line: the slot's guidance, never stored."""
     return line.evaluate("element => getComputedStyle(element, '::before').content")
-
-
-def shot(page, name, tmp_path, locator=None):
-    target = (DOCS_SCREENSHOTS if SAVE else tmp_path) / name
-    (locator or page).screenshot(path=target)
-    assert target.stat().st_size > 2000
 
 
 def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, live_server):
@@ -94,7 +59,7 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     assert "cannot be published while required slots are empty" in message.inner_text()
     assert "A colleague who knows the host country’s legislature" in message.inner_text()
     assert "Why parliament matters" not in message.inner_text()  # the typed text was kept
-    shot(page, "editor-publish-refused.png", tmp_path, message)
+    shot(message, "editor-publish-refused.png", tmp_path)
     suva.refresh_from_db()
     assert not suva.live
 
@@ -113,10 +78,30 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     assert "Each office adds" not in text
 
 
+def quiz_statistics_with_two_attempts():
+    """A quiz of every question type, taken by two people: its statistics screen's address."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from wagtail.models import Site
+
+    from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+
+    quiz_page = make_quiz_page(Site.objects.get(is_default_site=True).root_page)
+    for name, answers in [("lena", correct_answers()), ("tomas", wrong_answers())]:
+        client = Client()
+        client.force_login(get_user_model().objects.create_user(name, f"{name}@example.org"))
+        assert post_quiz(client, quiz_page, answers).status_code == 302  # to the result
+    return f"/admin/learninggroups/quiz-statistics/{quiz_page.pk}/{QUIZ_KEY}/"
+
+
 ADMIN_SCREENS = [
     "edition editor",
     "roll-out form",
     "completeness report",
+    "quiz statistics",
+    "quiz statistics of one quiz",
+    "quiz attempts",
+    "champions",
 ]
 
 
@@ -133,15 +118,19 @@ def test_our_admin_screens_have_no_serious_accessibility_violations(admin_page, 
         "edition editor": f"/admin/pages/{nairobi.pk}/edit/",
         "roll-out form": f"/admin/learninggroups/rollout/{template.pk}/",
         "completeness report": "/admin/learninggroups/reports/completeness/",
-    }[screen]
+        "quiz statistics": "/admin/learninggroups/quiz-statistics/",
+        "quiz attempts": "/admin/wagtail_learninggroups/quizattempt/",
+        "champions": "/admin/wagtail_learninggroups/champion/",
+    }.get(screen) or quiz_statistics_with_two_attempts()
     assert admin_page.goto(path).status == 200
     if screen == "completeness report":
         shot(admin_page, "admin-completeness-report.png", tmp_path)
     if screen == "roll-out form":
         shot(admin_page, "admin-rollout.png", tmp_path)
+    if screen == "quiz statistics of one quiz":
+        shot(admin_page, "admin-quiz-statistics.png", tmp_path)
     # Our part of the screen: the slots panel, the report's chart and table, the form.
-    include = {"edition editor": ".lg-fills", "roll-out form": "main form",
-               "completeness report": "main"}[screen]  # fmt: skip
+    include = {"edition editor": ".lg-fills", "roll-out form": "main form"}.get(screen, "main")
     result = Axe().run(admin_page, context={"include": [[include]]})
     violations = result.response["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING]

@@ -10,20 +10,16 @@ With ``LEARNINGGROUPS_SCREENSHOTS=1`` the quiz's pictures are saved to
 ``docs/_static/screenshots/`` for the docs; otherwise they go to a temporary folder.
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from tests.browser.screens import shot
 from tests.quiz_data import QUIZ_KEY, make_quiz_page, quiz_url
 from wagtail_learninggroups.models import QuizAttempt
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "_static" / "screenshots"
-SAVE = os.environ.get("LEARNINGGROUPS_SCREENSHOTS") == "1"
 
 DOM_ID = f"lg-quiz-{QUIZ_KEY}"
 #: The questions that must be answered (all but the reflection), in the order they are shown.
@@ -111,12 +107,6 @@ def assert_no_secrets(html, where):
         assert word not in lowered, f"{where} holds {word!r} before the quiz is submitted"
     # The correct number, as a number of its own (not part of a token or an id).
     assert not re.search(r"(?<![\w.-])349(?![\w.-])", html), f"{where} holds the number 349"
-
-
-def shot(target, name, tmp_path):
-    path = (DOCS_SCREENSHOTS if SAVE else tmp_path) / name
-    target.screenshot(path=path)
-    assert path.stat().st_size > 2000
 
 
 @pytest.fixture
