@@ -196,8 +196,9 @@ def test_the_listing_shows_photo_thumbnails(admin_client, cast):
         by_name
     )
     ana_row = by_name["Ana Silva"]
+    # The photo is the row's edit link, so its alternative text is the champion's name.
     thumbnail = (
-        r'<img class="admin-thumb"[^>]+'
+        r'<img alt="Ana Silva" class="admin-thumb"[^>]+'
         r'src="/media/images/portrait-of-ana-silva[^"]*\.fill-100x100\.png"'
     )
     assert re.search(thumbnail, ana_row), ana_row
