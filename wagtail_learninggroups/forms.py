@@ -13,6 +13,7 @@ from wagtail.blocks import BlockField
 
 from . import slots
 from .blocks import SlotFillContentBlock
+from .fill_merge import fill_digest
 
 #: The buttons of the page editor that ask for the edition to go live, now or after moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
@@ -24,6 +25,10 @@ def content_field_name(slot):
 
 def not_applicable_field_name(slot):
     return f"lg-na-{slot.key}"
+
+
+def shown_digest_field_name(slot):
+    return f"lg-shown-{slot.key}"
 
 
 def drop_other_kinds_field_name(slot):
@@ -67,6 +72,16 @@ class SlotFillsForm(forms.Form):
                 required=False,
                 label=slot.title,
                 initial=initial if initial else block.blank_value(),
+            )
+            # The fill as this form shows it, so that saving can tell the editor's changes from
+            # what other editors saved meanwhile (see fill_merge).
+            shown = list(block.get_prep_value(initial)) if initial else []
+            self.fields[shown_digest_field_name(slot)] = forms.CharField(
+                required=False,
+                widget=forms.HiddenInput,
+                initial=fill_digest(
+                    shown + other_kinds(slot, fill), bool(fill and fill.not_applicable)
+                ),
             )
             if other_kinds(slot, fill):
                 self.fields[drop_other_kinds_field_name(slot)] = forms.BooleanField(
@@ -188,11 +203,12 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         if not self.fills_form.is_valid():
             self.add_error(None, _("Check the local content: some of it is not valid."))
         fills_data, fills_errors = self.fills_form.cleaned_data, self.fills_form.errors
-        items = []
+        items, changed = [], set()
         for slot in self.template_slots:
             name = content_field_name(slot)
             value = fills_data.get(name)
             stored = self.stored_items.get(slot.key)
+            not_applicable = bool(fills_data.get(not_applicable_field_name(slot)))
             if name in fills_errors or value is None:
                 # Invalid, or not in the post at all: keep the stored content.
                 content = (stored or {}).get("value", {}).get("content") or []
@@ -202,7 +218,11 @@ class LocalEditionPageForm(WagtailAdminPageForm):
                 # unless the editor removes them on purpose.
                 if not fills_data.get(drop_other_kinds_field_name(slot)):
                     content += other_kinds(slot, self.stored_fills.get(slot.key))
-            not_applicable = bool(fills_data.get(not_applicable_field_name(slot)))
+            # A post that does not say what its form showed counts as changing everything.
+            if fills_data.get(shown_digest_field_name(slot)) != fill_digest(
+                content, not_applicable
+            ):
+                changed.add(slot.key)
             if stored is None and not content and not not_applicable:
                 continue
             items.append(self.fill_item(slot.key, content, not_applicable))
@@ -210,9 +230,15 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         # orphan until the editor deletes it, or all fills while the template is unavailable.
         slot_keys = {slot.key for slot in self.template_slots}
         for key, item in self.stored_items.items():
-            if key not in slot_keys and not fills_data.get(delete_orphan_field_name(key)):
+            if key in slot_keys:
+                continue
+            if fills_data.get(delete_orphan_field_name(key)):
+                changed.add(key)
+            else:
                 items.append(item)
         self.instance.fills = items
+        # Saving merges these into the fills stored by then (LocalEditionPage.save_revision).
+        self.instance.changed_fill_keys = changed
         if self.is_publishing:
             if self.instance.workshop_id and self.instance.published_template is None:
                 self.add_error(

@@ -24,6 +24,7 @@ class SlotFillsPanel(Panel):
                 delete_orphan_field_name,
                 drop_other_kinds_field_name,
                 other_kinds,
+                shown_digest_field_name,
             )
             from .forms import not_applicable_field_name as na_name
 
@@ -39,6 +40,7 @@ class SlotFillsPanel(Panel):
                 {
                     "slot": slot,
                     "field": fills_form[content_field_name(slot)],
+                    "shown": fills_form[shown_digest_field_name(slot)],
                     "not_applicable": (
                         fills_form[na_name(slot)] if na_name(slot) in fills_form.fields else None
                     ),

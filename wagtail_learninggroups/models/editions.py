@@ -9,7 +9,7 @@ reaches every edition at once and the central parts cannot drift.
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
@@ -24,10 +24,11 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import PageViewRestriction, Revision
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from .. import slots
 from ..blocks import SlotFillBlock, SlotFillContentBlock
+from ..fill_merge import merge_fills
 from ..forms import LocalEditionPageForm
 from ..panels import SlotFillsPanel
 from ..sanitise import safe_url
@@ -286,7 +287,26 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
             add_never_cache_headers(response)
         return response
 
-    # Publishing ----------------------------------------------------------------------------
+    # Saving and publishing -----------------------------------------------------------------
+
+    def save_revision(self, *args, **kwargs):
+        """Save a revision; the editor form's fills are merged into those stored by then.
+
+        Local editors of an office may fill their own slots of this edition at the same time.
+        The editor's form says which slots its editor changed (``changed_fill_keys``); the
+        others keep what the latest revision holds, which may be newer than the form. Saves of
+        one edition queue on a lock of its page row, so each merges into the one before.
+        """
+        changed = self.__dict__.pop("changed_fill_keys", None)
+        if changed is None or self.pk is None:
+            return super().save_revision(*args, **kwargs)
+        with transaction.atomic():
+            list(Page.objects.select_for_update().filter(pk=self.pk).values_list("pk"))
+            latest = self.revisions.order_by("-created_at", "-id").first()
+            if latest is not None:
+                stored = list(latest.as_object().fills.raw_data)
+                self.fills = merge_fills(stored, list(self.fills.raw_data), changed)
+            return super().save_revision(*args, **kwargs)
 
     def record_template_revision(self):
         """Remember the template revision this edition is now published against."""
