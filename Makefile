@@ -8,18 +8,19 @@ MANAGE := $(BIN)/python example_site/manage.py
 DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 
-.PHONY: help demo test test-matrix test-lowest docs screenshots bench lint format clean
+.PHONY: help demo test test-postgres test-matrix test-lowest docs screenshots bench lint format clean
 
 help:
-	@echo "make demo         set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
-	@echo "make test         lint, check migrations and run the whole test suite"
-	@echo "make test-matrix  run the suite on the lowest and the newest supported Wagtail (nox)"
-	@echo "make test-lowest  run the suite on the lowest supported versions only (nox)"
-	@echo "make docs         build the documentation (warnings are errors)"
-	@echo "make screenshots  regenerate the screenshots in docs/ from the demo content"
-	@echo "make bench        run the benchmarks: ratios against baselines measured in the same run"
-	@echo "make format       format the code with ruff"
-	@echo "make clean        remove the virtualenv, the demo database and build output"
+	@echo "make demo           set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
+	@echo "make test           lint, check migrations and run the whole test suite"
+	@echo "make test-postgres  run the suite on the PostgreSQL server DATABASE_URL names"
+	@echo "make test-matrix    run the suite on the lowest and the newest supported Wagtail (nox)"
+	@echo "make test-lowest    run the suite on the lowest supported versions only (nox)"
+	@echo "make docs           build the documentation (warnings are errors)"
+	@echo "make screenshots    regenerate the screenshots in docs/ from the demo content"
+	@echo "make bench          run the benchmarks: ratios against baselines measured in the same run"
+	@echo "make format         format the code with ruff"
+	@echo "make clean          remove the virtualenv, the demo database and build output"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; run: make PYTHON=python3.11 ...")'
@@ -33,6 +34,10 @@ $(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-postgres: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,postgres]"
 	@touch $@
 
 $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
@@ -56,6 +61,10 @@ lint: $(VENV)/.installed-test
 test: lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m django makemigrations --check --dry-run
 	$(BIN)/pytest
+
+test-postgres: $(VENV)/.installed-postgres
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL, e.g. postgres://user@127.0.0.1:5432/learninggroups"; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest
 
 test-matrix: $(VENV)/.installed-nox
 	$(BIN)/nox --session tests

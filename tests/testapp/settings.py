@@ -1,6 +1,9 @@
 """Settings of the test host site: an ordinary Wagtail site that installs the package."""
 
+import os
 from pathlib import Path
+
+from tests.testapp.database import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -64,12 +67,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": ":memory:",
-    }
-}
+# SQLite in memory unless DATABASE_URL names another database (CI runs the suite on PostgreSQL).
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 
