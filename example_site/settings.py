@@ -7,6 +7,8 @@ site adds are marked "wagtail-learninggroups" below, and one more in urls.py.
 import os
 from pathlib import Path
 
+import django
+
 SITE_DIR = Path(__file__).resolve().parent
 # The demo's database and uploads live outside the source tree, in .demo/ beside it.
 DATA_DIR = Path(os.environ.get("EXAMPLE_SITE_DATA_DIR", SITE_DIR.parent / ".demo"))
@@ -76,8 +78,20 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "demo.sqlite3",
+        # Wait up to 20 s for a lock rather than failing at once with "database is locked".
+        "OPTIONS": {"timeout": 20},
     }
 }
+if django.VERSION >= (5, 1):
+    # A busy demo must not lock up: in WAL mode readers never wait for the writer, and
+    # immediate transactions take the write lock when they begin, so two writers queue instead
+    # of failing halfway through. (Django 5.1 added these options; older ones keep the defaults.)
+    DATABASES["default"]["OPTIONS"].update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -1,7 +1,12 @@
 """The example intranet: its demo content loads once, respects edits, and every page renders."""
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
+import django
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -182,3 +187,27 @@ def test_the_demo_quiz_is_taken_in_an_office_edition(client, django_user_model):
     assert response.status_code == 200
     assert "Some answers need another look" in response.content.decode()
     assert not QuizAttempt.objects.exists()
+
+
+@pytest.mark.skipif(django.VERSION < (5, 1), reason="Django 5.1 added SQLite's connection options")
+def test_the_demo_database_uses_wal_and_immediate_transactions(tmp_path):
+    """A busy demo does not lock up: readers never wait for the writer, writers queue."""
+    script = (
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('PRAGMA journal_mode')\n"
+        "    print(cursor.fetchone()[0], connection.transaction_mode)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "example_site/manage.py", "shell", "-c", script],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "example_site.settings",
+            "EXAMPLE_SITE_DATA_DIR": str(tmp_path),
+        },
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split()[-2:] == ["wal", "IMMEDIATE"], result.stdout
