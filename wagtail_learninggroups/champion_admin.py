@@ -18,7 +18,7 @@ from wagtail_modeladmin.mixins import ThumbnailMixin
 from wagtail_modeladmin.options import ModelAdmin
 
 from .models import Award, Champion
-from .quiz_admin import spreadsheet_cell
+from .spreadsheets import FormulaSafeIndexView, spreadsheet_cell
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_champion"
 
@@ -93,6 +93,7 @@ class ChampionAdmin(ThumbnailMixin, ModelAdmin):
         "award_count",
     )
     export_filename = "champions"
+    index_view_class = FormulaSafeIndexView
     inspect_view_enabled = True
     button_helper_class = ChampionButtonHelper
     index_template_name = "wagtail_modeladmin/wagtail_learninggroups/champion/index.html"

@@ -29,43 +29,19 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from .models import QuizAttempt
 from .quiz_forms import describe_answer, describe_correct
 from .quiz_statistics import STATUS_LABELS, TYPE_LABELS
+from .spreadsheets import formula_safe as formula_safe  # the cells moved; the name stays here
+from .spreadsheets import spreadsheet_cell
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_quizattempt"
 EXPORT_PERMISSION = "wagtail_learninggroups.export_quizattempt"
 
-#: What a spreadsheet may take for the start of a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-# Control characters that XML, and so XLSX, cannot hold.
-_ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|blockquote)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 
-# Cells and words ---------------------------------------------------------------------------
-
-
-def formula_safe(value):
-    """A cell value that no spreadsheet runs as a formula.
-
-    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-    apostrophe, so it shows as written; anything else is returned as it is.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return f"'{value}"
-    return value
-
-
-def spreadsheet_cell(value):
-    """A value ready for a CSV or XLSX cell: text with plain line breaks, guarded."""
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        value = str(value).replace("\r\n", "\n")
-        value = _ILLEGAL_IN_XML.sub("", value)
-    return formula_safe(value)
+# Words -------------------------------------------------------------------------------------
 
 
 def plain_text(html):

@@ -9,6 +9,7 @@ from wagtail.admin.views.reports import ReportView
 
 from .models import Location, WorkshopTemplatePage
 from .reports import STATES, load_rows, region_chart, region_shares
+from .spreadsheets import FormulaSafeExportMixin
 
 #: The permission that lets a person see the report (superusers always may).
 REPORT_PERMISSION = "wagtail_learninggroups.view_completeness_report"
@@ -39,7 +40,7 @@ class CompletenessFilterSet(WagtailFilterSet):
         return queryset
 
 
-class CompletenessReportView(ReportView):
+class CompletenessReportView(FormulaSafeExportMixin, ReportView):
     """Where each office stands with each workshop template, with a chart per region."""
 
     page_title = _("Local editions: completeness")

@@ -12,6 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import bleach
+from bleach.html5lib_shim import Filter
 
 from .conf import get_setting
 
@@ -31,6 +32,14 @@ _BLOCK_KEY = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 # `embed` carries a URL of its own that bleach does not treat as a link, so it is checked here.
 _EMBED_URL_SCHEMES = frozenset({"http", "https"})
+
+# Wagtail looks the ids of stored links and embeds up in the database: anything but a number
+# that fits the column ("²" passes str.isdigit, a long number overflows) would take the page down.
+_OBJECT_ID = re.compile(r"[0-9]{1,10}")
+_MAX_OBJECT_ID = 2**31 - 1
+
+# What Wagtail's handlers need of a stored link or embed to expand it rather than fail.
+_LINKS_NEEDING_AN_ID = frozenset({"page", "document"})
 
 
 def clean_html(html: str) -> str:
@@ -101,7 +110,7 @@ def _build_cleaner(policy):
             return _BLOCK_KEY.fullmatch(value) is not None
         if tag == "a" and name == "id":
             # Only Wagtail's stored link format (`<a linktype="page" id="3">`) uses ids on links.
-            return value.isdigit()
+            return _is_object_id(value)
         if tag == "embed" and name == "url":
             return urlsplit(value.strip()).scheme.lower() in _EMBED_URL_SCHEMES
         return True
@@ -112,4 +121,46 @@ def _build_cleaner(policy):
         protocols=protocols,
         strip=True,
         strip_comments=True,
+        filters=[_WagtailFormatFilter],
     )
+
+
+def _is_object_id(value):
+    """Whether ``value`` is an id Wagtail can look up: a number of at most 31 bits."""
+    return _OBJECT_ID.fullmatch(value) is not None and int(value) <= _MAX_OBJECT_ID
+
+
+class _WagtailFormatFilter(Filter):
+    """Keeps only the stored links and embeds that Wagtail's rich text handlers can expand.
+
+    Runs after the safelist, which may have removed an attribute a handler needs (a
+    ``javascript:`` embed URL, a link id that is not a number). Wagtail raises on such a tag when
+    it renders the page or indexes its references, so a page or document link without its id
+    becomes a plain link, and an image or media embed that cannot be shown is left out.
+    """
+
+    def __iter__(self):
+        for token in super().__iter__():
+            if token.get("name") == "a" and token["type"] == "StartTag":
+                attributes = token["data"]
+                if attributes.get((None, "linktype")) in _LINKS_NEEDING_AN_ID and (
+                    (None, "id") not in attributes
+                ):
+                    del attributes[(None, "linktype")]
+            elif token.get("name") == "embed" and not _embed_expands(token["data"]):
+                continue
+            yield token
+
+
+def _embed_expands(attributes):
+    kind = attributes.get((None, "embedtype"))
+    if kind == "media":
+        return (None, "url") in attributes
+    if kind == "image":
+        from wagtail.images.formats import get_image_formats
+
+        names = {image_format.name for image_format in get_image_formats()}
+        return _is_object_id(attributes.get((None, "id"), "")) and (
+            attributes.get((None, "format")) in names
+        )
+    return True

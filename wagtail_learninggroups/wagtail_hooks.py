@@ -23,6 +23,7 @@ from .quiz_statistics_views import (
     QuizStatisticsView,
 )
 from .report_views import REPORT_PERMISSION, CompletenessReportView
+from .spreadsheets import FormulaSafeIndexView
 from .viewsets import champion_chooser_viewset
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
@@ -38,6 +39,7 @@ class CurriculumModuleAdmin(ModelAdmin):
     search_fields = ("title", "summary", "units__title")
     list_export = ("number", "title", "summary")
     export_filename = "curriculum-modules"
+    index_view_class = FormulaSafeIndexView
     inspect_view_enabled = True
 
     def get_queryset(self, request):
@@ -62,6 +64,7 @@ class LocationAdmin(ModelAdmin):
     search_fields = ("name", "slug", "country", "region")
     list_export = ("name", "slug", "country", "region", "size", "time_zone", "active", "page")
     export_filename = "locations"
+    index_view_class = FormulaSafeIndexView
     inspect_view_enabled = True
 
 
