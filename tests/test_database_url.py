@@ -21,7 +21,7 @@ def test_a_postgres_url_gives_each_part():
 
 
 def test_a_sqlite_url_names_a_file():
-    assert database_from_url("sqlite:////tmp/lg.sqlite3")["NAME"] == "/tmp/lg.sqlite3"
+    assert database_from_url("sqlite:////srv/lg.sqlite3")["NAME"] == "/srv/lg.sqlite3"
 
 
 def test_another_scheme_is_refused_plainly():

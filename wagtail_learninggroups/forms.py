@@ -115,6 +115,10 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and self.instance.pk is None:
+            # A new edition's template arrives with the post; its slots decide whether the
+            # edition may be published, so they must be known before the form is cleaned.
+            self.instance.workshop_id = self.posted_workshop_id()
         self.template_slots = self.instance.template_slots()
         self.stored_items = {}
         for item in self.instance.fills.raw_data:
@@ -132,6 +136,15 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         self.guided = self.fills_form.guided
         self.orphans = self.fills_form.orphans
         self.show_session_time_in_office_time_zone()
+
+    def posted_workshop_id(self):
+        """The template id the post names, or ``None`` when it names none that could exist."""
+        value = self.data.get(self.add_prefix("workshop"))
+        try:
+            workshop_id = int(value)
+        except (TypeError, ValueError):
+            return None
+        return workshop_id if 0 < workshop_id < 2**31 else None
 
     def office_time_zone(self, location=None):
         location = location or getattr(self.instance, "location", None)
@@ -181,6 +194,16 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         location = self.cleaned_data.get("location")
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         section = getattr(location, "page", None)
+        if location is not None and section is None and location.pk != self.instance.location_id:
+            # Without a section, nothing ties the edition to its office's editors, and it would
+            # take that office's one edition of the template wherever it was made.
+            raise ValidationError(
+                _(
+                    "%(office)s has no section of the intranet yet, so it cannot have editions. "
+                    "Give it a section page under Learning groups → Locations first."
+                )
+                % {"office": location}
+            )
         # A tree path starts with the paths of all its ancestors.
         if section is not None and parent is not None and not parent.path.startswith(section.path):
             raise ValidationError(

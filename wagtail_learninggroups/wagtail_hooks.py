@@ -211,6 +211,62 @@ def refuse_bulk_publishing_of_incomplete_editions(request, action_type, objects,
     return redirect(getattr(action, "next_url", None) or reverse("wagtailadmin_home"))
 
 
+def editions_leaving_their_section(pages, destination):
+    """The editions among ``pages`` that would land outside their office's section.
+
+    An edition belongs to the office whose section holds it (its editors are that office's);
+    moved elsewhere, it would keep its office but pass to another office's editors.
+    """
+    leaving = []
+    for page in pages:
+        if not issubclass(page.specific_class or type(page), LocalEditionPage):
+            continue
+        section = getattr(page.specific.location, "page", None)
+        # A tree path starts with the paths of all its ancestors.
+        if section is not None and not destination.path.startswith(section.path):
+            leaving.append(page)
+    return leaving
+
+
+def refuse_moves(request, editions, back_to):
+    messages.error(
+        request,
+        _(
+            "A local edition stays in its office's section: %(editions)s. To give another "
+            "office an edition, roll the workshop template out to it."
+        )
+        % {"editions": ", ".join(f"“{edition.title}”" for edition in editions)},
+    )
+    return redirect(back_to)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_an_edition_out_of_its_section(request, page, destination):
+    # Wagtail calls this before it checks permissions: leave its refusal to those without them.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return None
+    leaving = editions_leaving_their_section([page], destination)
+    if leaving:
+        return refuse_moves(
+            request, leaving, reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+        )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_moving_editions_out_of_their_sections(request, action_type, objects, action):
+    form = getattr(action, "cleaned_form", None)
+    destination = form.cleaned_data.get("chooser") if form is not None else None
+    if action_type != "move" or destination is None:
+        return None
+    leaving = editions_leaving_their_section(objects, destination)
+    if leaving:
+        return refuse_moves(
+            request, leaving, getattr(action, "next_url", None) or reverse("wagtailadmin_home")
+        )
+    return None
+
+
 @hooks.register("before_copy_page")
 def refuse_copying_an_edition(request, page):
     """An office has one edition of a template: a copy would be a second, so offer roll-out."""
