@@ -36,7 +36,7 @@ def test_names_no_module_that_wagtail_7_0_lacks(migration):
     assert "modelsearch" not in migration.read_text()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrations_reverse_to_zero_and_apply_again():
     call_command("migrate", "testapp", "zero", verbosity=0)
     call_command("migrate", "intranet", "zero", verbosity=0)

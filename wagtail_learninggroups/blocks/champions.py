@@ -16,6 +16,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
 from .slots import PREVIEW_TEMPLATE
+from .tolerant import TolerantStructBlock
 
 __all__ = [
     "ChampionChooserBlock",
@@ -50,10 +51,12 @@ class ChampionChooserBlock(blocks.ChooserBlock):
         return champion_chooser_viewset.widget_class()
 
     def bulk_to_python(self, values):
+        # Each champion once: in_bulk splits a long list of ids into batches (999 on SQLite),
+        # and each batch repeats the query and its prefetches.
         champions = (
             champion_model()
             .objects.for_display()
-            .in_bulk([value for value in values if value is not None])
+            .in_bulk({value for value in values if value is not None})
         )
         return [champions.get(value) for value in values]
 
@@ -133,7 +136,7 @@ def is_editor_preview(context):
     return bool(getattr(request, "is_preview", False))
 
 
-class ChampionSpotlightBlock(blocks.StructBlock):
+class ChampionSpotlightBlock(TolerantStructBlock):
     """One champion, their photo, headline and quote, as a card or a feature.
 
     A deleted or inactive champion renders nothing for readers; in a preview, editors see a
@@ -214,7 +217,7 @@ def list_matches(value, champion, theme_ids):
     return True
 
 
-class ChampionsListBlock(blocks.StructBlock):
+class ChampionsListBlock(TolerantStructBlock):
     """Champions picked automatically: of an office, a region or a theme, or recent winners."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
@@ -289,7 +292,7 @@ def attach_champions(values):
         value.champions = matches[: value.get("limit") or 6]
 
 
-class AwardsBlock(blocks.StructBlock):
+class AwardsBlock(TolerantStructBlock):
     """The winners of an award year, grouped by award, as for an awards ceremony page."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))

@@ -13,6 +13,7 @@ from ..sanitise import safe_url
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
 from .slots import SlotKeyBlock
+from .tolerant import TolerantStreamBlock, TolerantStructBlock
 from .workshop import DiscussionBlock
 
 __all__ = [
@@ -36,7 +37,7 @@ class SafeLinkMixin:
         return context
 
 
-class PersonFillBlock(blocks.StructBlock):
+class PersonFillBlock(TolerantStructBlock):
     """A person the office brings in: a speaker, a contact, a host."""
 
     name = blocks.CharBlock(max_length=120, label=_("Name"))
@@ -50,7 +51,7 @@ class PersonFillBlock(blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/person.html"
 
 
-class EventFillBlock(SafeLinkMixin, blocks.StructBlock):
+class EventFillBlock(SafeLinkMixin, TolerantStructBlock):
     """A local event: a visit, a briefing, a session."""
 
     title = blocks.CharBlock(max_length=255, label=_("What"))
@@ -64,7 +65,7 @@ class EventFillBlock(SafeLinkMixin, blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/event.html"
 
 
-class LinkFillBlock(SafeLinkMixin, blocks.StructBlock):
+class LinkFillBlock(SafeLinkMixin, TolerantStructBlock):
     """A link to a page or site the office recommends."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
@@ -77,7 +78,7 @@ class LinkFillBlock(SafeLinkMixin, blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/link.html"
 
 
-class DocumentFillBlock(blocks.StructBlock):
+class DocumentFillBlock(TolerantStructBlock):
     """A document of the office's own, such as local guidance or a sign-up sheet."""
 
     document = DocumentChooserBlock(label=_("Document"))
@@ -94,7 +95,7 @@ class DocumentFillBlock(blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/document.html"
 
 
-class ImageFillBlock(blocks.StructBlock):
+class ImageFillBlock(TolerantStructBlock):
     """A picture, with the text that describes it to those who cannot see it."""
 
     image = ImageChooserBlock(label=_("Image"))
@@ -112,7 +113,7 @@ class ImageFillBlock(blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/image.html"
 
 
-class VideoFillBlock(SafeLinkMixin, blocks.StructBlock):
+class VideoFillBlock(SafeLinkMixin, TolerantStructBlock):
     """A video, linked rather than embedded, like the template's own videos."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
@@ -124,7 +125,7 @@ class VideoFillBlock(SafeLinkMixin, blocks.StructBlock):
         template = "wagtail_learninggroups/blocks/fills/video.html"
 
 
-class SlotFillContentBlock(blocks.StreamBlock):
+class SlotFillContentBlock(TolerantStreamBlock):
     """Everything a fill may hold; each slot allows the part of it its kinds name."""
 
     heading = blocks.CharBlock(
@@ -162,7 +163,7 @@ class SlotFillContentBlock(blocks.StreamBlock):
         return SlotContentBlock(children, required=False, label=slot.title), guided
 
 
-class SlotContentBlock(blocks.StreamBlock):
+class SlotContentBlock(TolerantStreamBlock):
     """One slot's content in the edition editor; blocks left blank are dropped, not refused.
 
     A new input starts with one blank block so that the slot's guidance shows in it; an editor
@@ -227,7 +228,7 @@ def set_placeholder(block, text):
     return False
 
 
-class SlotFillBlock(blocks.StructBlock):
+class SlotFillBlock(TolerantStructBlock):
     """An edition's fill of one slot, stored under the slot's key."""
 
     key = SlotKeyBlock()
@@ -237,3 +238,9 @@ class SlotFillBlock(blocks.StructBlock):
     class Meta:
         icon = "site"
         label = _("Fill")
+
+
+class SlotFillsBlock(TolerantStreamBlock):
+    """An edition's fills, one item per slot key: the stream of its ``fills`` field."""
+
+    fill = SlotFillBlock()

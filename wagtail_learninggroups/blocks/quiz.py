@@ -5,12 +5,10 @@ pairs to match. Correct flags, accepted answers, explanations, feedback and scor
 the server until the attempt is submitted (see :mod:`wagtail_learninggroups.quiz_views`).
 """
 
-from collections.abc import Mapping
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import ListBlockValidationError, StreamValue, StructBlockValidationError
+from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import get_text_for_indexing
 
@@ -18,6 +16,7 @@ from .. import quizzes, slots
 from ..sanitise import clean_html
 from .richtext import SanitisedRichTextBlock
 from .slots import PREVIEW_TEMPLATE, SlotKeyBlock
+from .tolerant import TolerantStreamBlock, TolerantStructBlock
 
 __all__ = [
     "QuizBlock",
@@ -63,7 +62,7 @@ def _list_error(field, message):
     )
 
 
-class QuestionBlock(blocks.StructBlock):
+class QuestionBlock(TolerantStructBlock):
     """What every question has: a prompt, an optional image, points and an explanation."""
 
     prompt = SanitisedRichTextBlock(features=PROMPT_FEATURES, label=_("Question"))
@@ -90,7 +89,7 @@ class QuestionBlock(blocks.StructBlock):
         icon = "help"
 
 
-class AnswerChoiceBlock(blocks.StructBlock):
+class AnswerChoiceBlock(TolerantStructBlock):
     """One choice of a choice question, with feedback for those who pick it."""
 
     text = blocks.CharBlock(max_length=300, label=_("Choice"))
@@ -233,7 +232,7 @@ class OrderQuestionBlock(QuestionBlock):
         label = _("Put in order")
 
 
-class MatchPairBlock(blocks.StructBlock):
+class MatchPairBlock(TolerantStructBlock):
     """An item and what it matches."""
 
     left = blocks.CharBlock(max_length=200, label=_("Item"))
@@ -260,7 +259,7 @@ class MatchQuestionBlock(QuestionBlock):
         label = _("Match pairs")
 
 
-class ReflectionQuestionBlock(blocks.StructBlock):
+class ReflectionQuestionBlock(TolerantStructBlock):
     """Free text for discussion: kept with the attempt, never scored."""
 
     prompt = SanitisedRichTextBlock(features=PROMPT_FEATURES, label=_("Question"))
@@ -280,7 +279,7 @@ class ReflectionQuestionBlock(blocks.StructBlock):
         label = _("Reflection")
 
 
-class QuestionsBlock(blocks.StreamBlock):
+class QuestionsBlock(TolerantStreamBlock):
     """The questions of a quiz, of any type, in order."""
 
     single_choice = SingleChoiceQuestionBlock()
@@ -292,34 +291,12 @@ class QuestionsBlock(blocks.StreamBlock):
     match = MatchQuestionBlock()
     reflection = ReflectionQuestionBlock()
 
-    def _readable(self, value):
-        # Stored JSON damaged by hand or by an import: what cannot be a question is left out,
-        # so the page still renders. Values already in Python form pass as they are.
-        if isinstance(value, StreamValue):
-            return value
-        if isinstance(value, str):
-            value = slots.loads_stream(value)
-        if not isinstance(value, (list, tuple)):
-            return []
-        return [item for item in value if self._is_question(item)]
-
-    def _is_question(self, item):
-        if isinstance(item, Mapping):
-            return item.get("type") in self.child_blocks
-        return isinstance(item, (list, tuple)) and len(item) >= 2 and item[0] in self.child_blocks
-
-    def to_python(self, value):
-        return super().to_python(self._readable(value))
-
-    def bulk_to_python(self, values):
-        return super().bulk_to_python([self._readable(value) for value in values])
-
     class Meta:
         min_num = 1
         label = _("Questions")
 
 
-class ScoreBandBlock(blocks.StructBlock):
+class ScoreBandBlock(TolerantStructBlock):
     """Overall feedback for scores from a percentage up."""
 
     from_percent = blocks.IntegerBlock(min_value=0, max_value=100, default=0, label=_("From (%)"))
@@ -330,7 +307,7 @@ class ScoreBandBlock(blocks.StructBlock):
         label_format = "{from_percent}%: {message}"
 
 
-class QuizBlock(blocks.StructBlock):
+class QuizBlock(TolerantStructBlock):
     """A quiz that staff take on the page, scored by the server, or a group quiz for the room.
 
     Each quiz has a stable key; attempts are kept under the page and that key, so a quiz works

@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from .. import agenda
 from ..sanitise import safe_url
+from .tolerant import TolerantStreamBlock, TolerantStructBlock
 from .workshop import PREVIEW_TEMPLATE
 
 __all__ = [
@@ -79,7 +80,7 @@ def resource_row(block_type, item):
     return row
 
 
-class DocumentResourceBlock(blocks.StructBlock):
+class DocumentResourceBlock(TolerantStructBlock):
     """A Wagtail document, listed with its file type and size for offices on slow links."""
 
     document = DocumentChooserBlock(label=_("Document"))
@@ -97,7 +98,7 @@ class DocumentResourceBlock(blocks.StructBlock):
         label = _("Document or slides")
 
 
-class VideoResourceBlock(blocks.StructBlock):
+class VideoResourceBlock(TolerantStructBlock):
     """A video, linked rather than embedded, with a downloadable copy for offices offline.
 
     A link, not an embed: an embedded player loads from the video site on every page view, and
@@ -124,7 +125,7 @@ class VideoResourceBlock(blocks.StructBlock):
         label = _("Video")
 
 
-class LinkResourceBlock(blocks.StructBlock):
+class LinkResourceBlock(TolerantStructBlock):
     """A link to a web page: a guide, a news article, a public record."""
 
     url = blocks.URLBlock(label=_("URL"))
@@ -136,7 +137,7 @@ class LinkResourceBlock(blocks.StructBlock):
         label = _("Link")
 
 
-class ELearningResourceBlock(blocks.StructBlock):
+class ELearningResourceBlock(TolerantStructBlock):
     """The e-learning course of the unit, which participants usually take first."""
 
     url = blocks.URLBlock(label=_("URL"))
@@ -153,7 +154,7 @@ class ELearningResourceBlock(blocks.StructBlock):
         label = _("E-learning")
 
 
-class ResourceStreamBlock(blocks.StreamBlock):
+class ResourceStreamBlock(TolerantStreamBlock):
     """The kinds of resource a workshop can list."""
 
     document = DocumentResourceBlock()
@@ -166,7 +167,7 @@ class ResourceStreamBlock(blocks.StreamBlock):
         min_num = 1
 
 
-class ResourcesBlock(blocks.StructBlock):
+class ResourcesBlock(TolerantStructBlock):
     """The slides, documents, videos, links and e-learning a workshop uses."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))

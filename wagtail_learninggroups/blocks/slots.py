@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
 from .. import slots
+from .tolerant import TolerantStructBlock
 
 #: Previews in the block chooser use the package's stylesheet and show the facilitator view.
 PREVIEW_TEMPLATE = "wagtail_learninggroups/blocks/preview.html"
@@ -41,7 +42,7 @@ class SlotKeyBlock(blocks.FieldBlock):
         form_attrs = {"hidden": ""}
 
 
-class LocalSlotBlock(blocks.StructBlock):
+class LocalSlotBlock(TolerantStructBlock):
     """A deliberate gap in a template that each office fills in its own edition.
 
     Its key is created when the slot is first saved and kept through renames, reordering and

@@ -9,6 +9,7 @@ from .quiz import QuizBlock
 from .resources import ResourcesBlock
 from .richtext import SanitisedRichTextBlock
 from .slots import LocalSlotBlock
+from .tolerant import TolerantStreamBlock
 from .workshop import (
     DiscussionBlock,
     FacilitatorGuidanceBlock,
@@ -20,7 +21,7 @@ from .workshop import (
 __all__ = ["LearningGroupsStreamBlock"]
 
 
-class LearningGroupsStreamBlock(blocks.StreamBlock):
+class LearningGroupsStreamBlock(TolerantStreamBlock):
     """All learning-group blocks, with a heading and rich text, ready to be a page's body."""
 
     heading = blocks.CharBlock(

@@ -11,6 +11,7 @@ from ..sanitise import safe_url
 from ..slots import renew_duplicate_keys
 from .richtext import SanitisedRichTextBlock
 from .slots import PREVIEW_TEMPLATE, LocalSlotBlock
+from .tolerant import TolerantStructBlock
 
 __all__ = [
     "ObjectivesBlock",
@@ -34,7 +35,7 @@ SEGMENT_KINDS = [
 SEGMENT_KIND_LABELS = dict(SEGMENT_KINDS)
 
 
-class ObjectivesBlock(blocks.StructBlock):
+class ObjectivesBlock(TolerantStructBlock):
     """What participants can do after the workshop, as a list."""
 
     heading = blocks.CharBlock(
@@ -70,7 +71,7 @@ class ObjectivesBlock(blocks.StructBlock):
         }
 
 
-class AgendaSegmentBlock(blocks.StructBlock):
+class AgendaSegmentBlock(TolerantStructBlock):
     """One timed part of a workshop: a talk, a discussion, a break."""
 
     title = blocks.CharBlock(max_length=120, label=_("Title"))
@@ -110,7 +111,7 @@ class AgendaSegmentBlock(blocks.StructBlock):
         label_format = "{title} ({minutes} min)"
 
 
-class WorkshopAgendaBlock(blocks.StructBlock):
+class WorkshopAgendaBlock(TolerantStructBlock):
     """The timed running order of a workshop, with its total and its share of discussion."""
 
     heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
@@ -177,7 +178,7 @@ class WorkshopAgendaBlock(blocks.StructBlock):
         }
 
 
-class DiscussionBlock(blocks.StructBlock):
+class DiscussionBlock(TolerantStructBlock):
     """Questions for participants to discuss, with a suggested group size and time."""
 
     title = blocks.CharBlock(max_length=120, label=_("Title"))
@@ -224,7 +225,7 @@ GUIDANCE_KINDS = [
 GUIDANCE_KIND_LABELS = dict(GUIDANCE_KINDS)
 
 
-class FacilitatorGuidanceBlock(blocks.StructBlock):
+class FacilitatorGuidanceBlock(TolerantStructBlock):
     """Advice for the person running the session, shown as a callout beside the content."""
 
     kind = blocks.ChoiceBlock(choices=GUIDANCE_KINDS, default="tip", label=_("Kind"))
@@ -285,7 +286,7 @@ LEAD_TIMES = [
 LEAD_TIME_LABELS = dict(LEAD_TIMES)
 
 
-class PreparationTaskBlock(blocks.StructBlock):
+class PreparationTaskBlock(TolerantStructBlock):
     """Something the facilitator does before the session."""
 
     task = blocks.CharBlock(max_length=255, label=_("Task"))
@@ -296,7 +297,7 @@ class PreparationTaskBlock(blocks.StructBlock):
         label_format = "{task}"
 
 
-class PreWorkBlock(blocks.StructBlock):
+class PreWorkBlock(TolerantStructBlock):
     """Something participants do before the session, such as an e-learning course."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
@@ -310,7 +311,7 @@ class PreWorkBlock(blocks.StructBlock):
         label_format = "{title}"
 
 
-class PreparationChecklistBlock(blocks.StructBlock):
+class PreparationChecklistBlock(TolerantStructBlock):
     """What to do before the session, and the pre-work participants finish first."""
 
     tasks = blocks.ListBlock(

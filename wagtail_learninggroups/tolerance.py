@@ -1,0 +1,390 @@
+"""Reading stored StreamField JSON that is damaged, stale or written by another release.
+
+Wagtail reads a stream item of an unknown type by dropping it, and the next save loses it for
+good; an item without its ``type`` or ``value``, a dict where a list belongs, or a chooser
+holding something other than an id raises, which is a 500 on a live site. Our blocks read their
+stored JSON through :func:`split_readable` first: what can be read goes on to Wagtail, and each
+part that cannot is *set aside* with the place it came from. Saving puts the set-aside parts
+back where they were (:func:`put_back`), so content that this release cannot read, such as a
+block type added by a newer release, survives an edit made with this one.
+
+Everything here is pure: functions take block definitions and stored JSON (lists and dicts, as
+``json.loads`` gives them) and return values. A place in stored JSON is a *path* of steps:
+``("key", name)`` enters a field of a struct, ``("id", id)`` the stream or list item with that
+id, and ``("at", n)`` the ``n``-th readable item of a list whose items carry no id (JSON
+written before Wagtail gave items ids).
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+
+
+class _Absent:
+    def __repr__(self):
+        return "ABSENT"
+
+
+#: The placeholder of a struct field absent from the readable value: one a newer release
+#: added, or one whose default could not be worked out.
+ABSENT = _Absent()
+
+# Why a part was set aside: short codes for the log, not for readers.
+NOT_AN_ITEM = "not a stream item"
+NO_TYPE = "no block type"
+UNKNOWN_TYPE = "unknown block type"
+NO_VALUE = "no value"
+UNREADABLE_VALUE = "value of the wrong shape"
+UNKNOWN_FIELD = "unknown field"
+UNREADABLE_FIELD = "field value of the wrong shape"
+
+_UNREADABLE = object()
+
+
+@dataclass(frozen=True, eq=True)
+class SetAsideItem:
+    """An item of a stream or list that could not be read, and the place it goes back to."""
+
+    #: Steps from the value read to the list that held the item.
+    path: tuple
+    #: The step of the readable item before it in that list; ``None`` when it came first.
+    after: tuple | None
+    #: The item as stored.
+    raw: object
+    #: Why it was set aside (one of the codes above).
+    reason: str
+
+
+@dataclass(frozen=True, eq=True)
+class SetAsideValue:
+    """A struct field's value (or a whole value) that could not be read.
+
+    The readable value holds ``placeholder`` (as stored) in its place; saving puts ``raw``
+    back unless the field now holds something else, such as an editor's new input.
+    """
+
+    #: Steps from the value read to the struct holding the field.
+    path: tuple
+    #: The field's name; ``None`` when the whole value read is set aside.
+    key: str | None
+    raw: object
+    placeholder: object
+    reason: str
+
+
+def is_tolerant(block):
+    """Whether ``block`` reads its own stored JSON through :func:`split_readable`."""
+    return bool(getattr(block, "reads_tolerantly", False))
+
+
+def holds_tolerant_blocks(block):
+    """Whether ``block`` or any block inside it reads tolerantly."""
+    if is_tolerant(block):
+        return True
+    children = getattr(block, "child_blocks", None)
+    if children is None:
+        child = getattr(block, "child_block", None)
+        children = {"item": child} if child is not None else {}
+    return any(holds_tolerant_blocks(child) for child in children.values())
+
+
+def loads(value):
+    """Stored stream JSON as Python: a revision holds it as a string, a page row as a list."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def split_readable(block, raw, *, through_tolerant=False):
+    """``(readable JSON, [set-aside parts])``: what Wagtail can read of ``raw``, and the rest.
+
+    ``raw`` is the stored JSON of a value of ``block``. Unless ``through_tolerant``, the walk
+    checks only the shape of a value of another tolerant block inside ``block``: that block
+    reads its own value, and sets aside its own parts. Parts are set aside only inside tolerant
+    blocks: a site's own stream blocks keep Wagtail's rules.
+    """
+    parts = []
+    reader = _Reader(parts, through_tolerant)
+    readable = reader.read(block, raw, (), inside=is_tolerant(block), root=True)
+    if readable is _UNREADABLE:
+        readable = empty_raw(block)
+        parts.append(SetAsideValue((), None, raw, prep_of_default(block), UNREADABLE_VALUE))
+    return readable, parts
+
+
+def empty_raw(block):
+    """The stored JSON of an empty value: ``[]`` for a stream or list, ``{}`` for a struct."""
+    return {} if isinstance(block, blocks.StructBlock) else []
+
+
+def prep_of_default(block):
+    """How the default value of ``block`` is stored: what stands in for a value left out."""
+    try:
+        return block.get_prep_value(block.get_default())
+    except Exception:  # noqa: BLE001 - only a placeholder: a value nothing will equal is fine
+        return ABSENT
+
+
+class _Reader:
+    """One walk of stored JSON alongside its block definitions, collecting what it sets aside."""
+
+    def __init__(self, parts, through_tolerant):
+        self.parts = parts
+        self.through_tolerant = through_tolerant
+
+    def read(self, block, raw, path, inside, root=False):
+        """``raw`` as ``block`` can read it, or ``_UNREADABLE`` when its shape is wrong."""
+        kind, tolerant = _kind(type(block))
+        if tolerant and not root and not self.through_tolerant:
+            return raw if _has_shape(kind, raw) else _UNREADABLE
+        inside = inside or tolerant
+        if kind == _STREAM:
+            return self.read_stream(block, raw, path, inside)
+        if kind == _LIST:
+            return self.read_list(block, raw, path, inside)
+        if kind == _STRUCT:
+            return self.read_struct(block, raw, path, inside)
+        if inside and kind != _AS_STORED:
+            return _read_field(kind, block, raw)
+        return raw
+
+    def read_stream(self, block, raw, path, inside):
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            return _UNREADABLE if inside else raw
+        readable, previous = [], None
+        for item in raw:
+            reason = _stream_item_problem(block, item)
+            if reason is None:
+                step = _step(item, len(readable))
+                child = block.child_blocks[item["type"]]
+                value = self.read(child, item["value"], (*path, step), inside)
+                if value is not _UNREADABLE:
+                    readable.append(item if value is item["value"] else {**item, "value": value})
+                    previous = step
+                    continue
+                reason = UNREADABLE_VALUE
+            if not inside:
+                readable.append(item)  # a site's own stream: Wagtail's rules apply
+                continue
+            self.parts.append(SetAsideItem(path, previous, item, reason))
+        return readable
+
+    def read_list(self, block, raw, path, inside):
+        if not isinstance(raw, list):
+            return _UNREADABLE if inside else raw
+        readable, previous, changed = [], None, False
+        for item in raw:
+            wrapped = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            step = _step(item, len(readable)) if wrapped else ("at", len(readable))
+            child_raw = item["value"] if wrapped else item
+            value = self.read(block.child_block, child_raw, (*path, step), inside)
+            if value is _UNREADABLE:
+                if inside:
+                    self.parts.append(SetAsideItem(path, previous, item, UNREADABLE_VALUE))
+                    changed = True
+                else:
+                    readable.append(item)  # a site's own list: Wagtail's rules apply
+                continue
+            if wrapped and (value is not child_raw or "id" not in item):
+                # Wagtail reads a wrapped item without an id as a bare value: keep it wrapped.
+                item, changed = {**item, "value": value, "id": item.get("id")}, True
+            elif not wrapped and value is not item:
+                item, changed = value, True
+            readable.append(item)
+            previous = step
+        return readable if changed else raw
+
+    def read_struct(self, block, raw, path, inside):
+        if not isinstance(raw, dict):
+            return _UNREADABLE if inside else raw
+        readable, changed = {}, False
+        for key, value in raw.items():
+            child = block.child_blocks.get(key)
+            if child is None:
+                if inside:
+                    # Written by another release: kept as it is, for that release to read.
+                    self.parts.append(SetAsideValue(path, key, value, ABSENT, UNKNOWN_FIELD))
+                    changed = True
+                continue
+            result = self.read(child, value, (*path, ("key", key)), inside)
+            if result is _UNREADABLE and not inside:
+                readable[key] = value  # a site's own struct: Wagtail's rules apply
+            elif result is _UNREADABLE:
+                # Left out, the field reads as its default; the stored value goes back on save.
+                placeholder = prep_of_default(child)
+                self.parts.append(SetAsideValue(path, key, value, placeholder, UNREADABLE_FIELD))
+                changed = True
+            else:
+                readable[key] = result
+                changed = changed or result is not value
+        return readable if changed else raw
+
+
+_STREAM, _LIST, _STRUCT, _CHOOSER, _RICH_TEXT, _CONVERTED, _AS_STORED = range(7)
+
+
+@cache
+def _kind(block_class):
+    """``(kind, reads tolerantly)`` of a block class: what reading its stored value involves."""
+    tolerant = bool(getattr(block_class, "reads_tolerantly", False))
+    for base, kind in (
+        (blocks.BaseStreamBlock, _STREAM),
+        (blocks.ListBlock, _LIST),
+        (blocks.StructBlock, _STRUCT),
+        (blocks.ChooserBlock, _CHOOSER),
+        (blocks.RichTextBlock, _RICH_TEXT),
+    ):
+        if issubclass(block_class, base):
+            return kind, tolerant
+    # Most field blocks use the stored value as it is: nothing there can fail to read.
+    as_stored = block_class.to_python is blocks.Block.to_python
+    return (_AS_STORED if as_stored else _CONVERTED), tolerant
+
+
+def _has_shape(kind, raw):
+    """Whether ``raw`` has the shape a value of a block of ``kind`` is stored in."""
+    if kind in (_STREAM, _LIST):
+        return raw is None or isinstance(raw, list)
+    if kind == _STRUCT:
+        return isinstance(raw, dict)
+    return True
+
+
+def _read_field(kind, block, raw):
+    """A field block's stored value as Wagtail can read it, or ``_UNREADABLE``."""
+    if kind == _CHOOSER:
+        # An id, or nothing chosen; anything else makes Wagtail's bulk query raise.
+        if raw is None or raw == "":
+            return None
+        if isinstance(raw, bool):
+            return _UNREADABLE
+        try:
+            return block.model_class._meta.pk.to_python(raw)
+        except (ValidationError, TypeError, ValueError):
+            return _UNREADABLE
+    if kind == _RICH_TEXT:
+        # Converting rich text is costly (and ours sanitises): check the type only.
+        return raw if isinstance(raw, str) else _UNREADABLE
+    try:
+        block.to_python(raw)
+    except Exception:  # noqa: BLE001 - whatever a block raises, the value cannot be read
+        return _UNREADABLE
+    return raw
+
+
+def _stream_item_problem(block, item):
+    if not isinstance(item, dict):
+        return NOT_AN_ITEM
+    if "type" not in item:
+        return NO_TYPE
+    if not isinstance(item["type"], str) or item["type"] not in block.child_blocks:
+        return UNKNOWN_TYPE
+    if "value" not in item:
+        return NO_VALUE
+    return None
+
+
+def _step(item, readable_index):
+    item_id = item.get("id") if isinstance(item, dict) else None
+    if isinstance(item_id, str) and item_id:
+        return ("id", item_id)
+    return ("at", readable_index)
+
+
+# Putting back --------------------------------------------------------------------------------
+
+
+def put_back(raw, parts):
+    """Stored JSON ``raw`` of a readable value, with ``parts`` back where they were.
+
+    Copies what it changes; ``raw`` itself is left as it is. A part whose place is gone (its
+    stream item was deleted) goes with it; an item whose neighbour is gone goes last.
+    """
+    # Deepest places first, so that the positions on the way to them still hold; within a
+    # list, the last item first, so that the positions before it still hold.
+    parts = list(parts)
+    for index in sorted(range(len(parts)), key=lambda index: (-len(parts[index].path), -index)):
+        part = parts[index]
+        raw = _change_at(raw, part.path, lambda container, part=part: _put(container, part))
+    return raw
+
+
+def _put(container, part):
+    if isinstance(part, SetAsideItem):
+        if not isinstance(container, list):
+            return container
+        index = _index_of(container, part.after) if part.after is not None else -1
+        position = len(container) if index is None else index + 1
+        return [*container[:position], part.raw, *container[position:]]
+    if part.key is None:
+        return part.raw if container == part.placeholder else container
+    if not isinstance(container, dict):
+        return container
+    current = container.get(part.key, ABSENT)
+    if current != part.placeholder and part.key in container:
+        return container
+    return {**container, part.key: part.raw}
+
+
+def _index_of(items, step):
+    kind, ref = step
+    if kind == "id":
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and item.get("id") == ref:
+                return index
+        return None
+    return ref if 0 <= ref < len(items) else None
+
+
+def _change_at(node, path, change):
+    """``node`` with ``change`` applied to what ``path`` leads to (copied on the way)."""
+    if not path:
+        return change(node)
+    (kind, ref), rest = path[0], path[1:]
+    if kind == "key":
+        if not isinstance(node, dict) or ref not in node:
+            return node
+        return {**node, ref: _change_at(node[ref], rest, change)}
+    if not isinstance(node, list):
+        return node
+    index = _index_of(node, (kind, ref))
+    if index is None:
+        return node
+    item = node[index]
+    if isinstance(item, dict) and "type" in item and "value" in item:
+        item = {**item, "value": _change_at(item["value"], rest, change)}
+    else:
+        item = _change_at(item, rest, change)
+    return [*node[:index], item, *node[index + 1 :]]
+
+
+def keep_set_aside(block, before, after):
+    """``after`` with what a read of ``before`` set aside and ``after`` lost, put back.
+
+    ``before`` and ``after`` are two stored versions of one field of ``block``: the version an
+    editor started from and the one saved. The page editor shows only what can be read, so
+    what was set aside is not in what it posts; this brings it back. Returns ``after`` itself
+    when nothing was lost.
+    """
+    _readable, lost = split_readable(block, loads(before), through_tolerant=True)
+    if not lost:
+        return after
+    readable, kept = split_readable(block, loads(after), through_tolerant=True)
+    remaining = list(kept)
+    missing = []
+    for part in lost:
+        if part in remaining:
+            remaining.remove(part)
+        else:
+            missing.append(part)
+    if not missing:
+        return after
+    return put_back(readable, [*kept, *missing])
