@@ -410,7 +410,10 @@ def test_a_group_quiz_is_presented_and_its_answers_revealed_by_the_server(
     page = make_quiz_page(root_page, slug="group", mode=quizzes.MODE_GROUP)
     html = html_of(member_client.get(page.url))
     present = reverse("wagtail_learninggroups:quiz_present", args=[page.pk, QUIZ_KEY])
-    assert f'href="{present}"' in html
+    # Participants read the questions; only the facilitator is offered the presenter.
+    assert "Who elects members of parliament?" in html
+    assert f'href="{present}"' not in html
+    assert f'href="{present}"' in html_of(facilitator_client.get(page.url))
     assert "data-lg-quiz-form" not in html
     assert_no_secrets(html)
 

@@ -35,6 +35,19 @@ INPUT_KINDS = {
 }
 
 
+PRESENT_PERMISSION = "wagtail_learninggroups.present_quiz"
+
+
+def may_present(user, page):
+    """Facilitators present group quizzes: those who may edit the page, or hold the permission.
+
+    Participants reading the page on their phones must not reveal the answers ahead of the room.
+    """
+    if not user.is_authenticated:
+        return False
+    return user.has_perm(PRESENT_PERMISSION) or page.permissions_for_user(user).can_edit()
+
+
 def session_key(page_id, quiz_key):
     return f"lg-quiz:{page_id}:{quiz_key}"
 
@@ -207,7 +220,8 @@ def quiz_state(request, page, value, specs, answers=None, errors=None):
     context["disabled"] = bool(getattr(request, "is_preview", False)) or not page.live
     if rules["mode"] == quizzes.MODE_GROUP:
         context["state"] = STATE_GROUP
-        context["present_url"] = quiz_url("quiz_present", page.pk, key)
+        if may_present(request.user, page):
+            context["present_url"] = quiz_url("quiz_present", page.pk, key)
         context["questions"] = form_questions(specs, values_by_id(value))
         return context
     if not request.user.is_authenticated and not anonymous_allowed():

@@ -286,24 +286,11 @@ def my_results_view(request):
     return render(request, "wagtail_learninggroups/quiz/my_results.html", context)
 
 
-PRESENT_PERMISSION = "wagtail_learninggroups.present_quiz"
-
-
-def may_present(user, page):
-    """Facilitators present group quizzes: those who may edit the page, or hold the permission.
-
-    Participants reading the page on their phones must not reveal the answers ahead of the room.
-    """
-    if not user.is_authenticated:
-        return False
-    return user.has_perm(PRESENT_PERMISSION) or page.permissions_for_user(user).can_edit()
-
-
 def _group_question(request, page_id, quiz_key, number):
     page, value, specs = load_quiz(request, page_id, quiz_key)
     if value.get("mode") != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
         raise Http404(_("There is no such question to present."))
-    if not may_present(request.user, page):
+    if not quiz_forms.may_present(request.user, page):
         raise Refusal(
             message(
                 request,
