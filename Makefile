@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python example_site/manage.py
 DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
+# The suite runs in one process per core (pytest-xdist); `make test PYTEST_JOBS=0` runs it in one.
+PYTEST_JOBS ?= auto
 
 .PHONY: help demo test test-postgres test-matrix test-lowest docs screenshots bench lint format clean
 
@@ -60,17 +62,17 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m django makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_JOBS)
 
 test-postgres: $(VENV)/.installed-postgres
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL, e.g. postgres://user@127.0.0.1:5432/learninggroups"; exit 2; }
-	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -n $(PYTEST_JOBS)
 
 test-matrix: $(VENV)/.installed-nox
-	$(BIN)/nox --session tests
+	$(BIN)/nox --session tests -- -n $(PYTEST_JOBS)
 
 test-lowest: $(VENV)/.installed-nox
-	$(BIN)/nox --session "tests(lowest)"
+	$(BIN)/nox --session "tests(lowest)" -- -n $(PYTEST_JOBS)
 
 docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html

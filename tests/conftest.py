@@ -45,3 +45,23 @@ def make_document(db):
         return document
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the page budgets' figures (tests/test_page_budget.py) at the end of the run.
+
+    Read from the tests' reports, which pytest-xdist's workers send back to the main process,
+    so the figures show however many processes ran the suite.
+    """
+    reports = [
+        report
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+    ]
+    tables = [
+        value for report in reports for name, value in report.user_properties if name == "budget"
+    ]
+    if tables:
+        terminalreporter.section("Page budgets")
+        for table in tables:
+            terminalreporter.write_line(table)
