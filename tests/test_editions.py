@@ -286,3 +286,14 @@ def test_bulk_publishing_from_the_page_listing_keeps_the_rule(admin_client, edit
     admin_client.post(f"{url}?id={edition.pk}", {"include_descendants": ""})
     edition.refresh_from_db()
     assert edition.live
+
+
+def test_a_fill_with_a_line_break_opens_again_in_the_editor(admin_client, edition, keys):
+    """A soft line break (shift+enter) is stored as Wagtail's editor can read it back."""
+    fill = fill_data(keys["welcome"], ("text", "<p>Nairobi<br/>Kenya</p>"))
+    assert post_edition(admin_client, edition, fills=[fill]).status_code == 302
+    response = admin_client.get(edit_url(edition))
+    assert response.status_code == 200
+    edition.refresh_from_db()
+    stored = edition.get_latest_revision_as_object().stored_fills()[keys["welcome"]]
+    assert "Nairobi<br/>Kenya" in stored.content[0]["value"]

@@ -178,3 +178,10 @@ def test_safe_url(url, safe):
     from wagtail_learninggroups.sanitise import safe_url
 
     assert safe_url(url) == safe
+
+
+def test_line_breaks_stay_in_the_form_wagtail_reads():
+    """Wagtail's editor reads stored rich text strictly: a `<br>` without its slash breaks it."""
+    assert clean_html('<p data-block-key="a1">Line<br/>break<br></p>') == (
+        '<p data-block-key="a1">Line<br/>break<br/></p>'
+    )

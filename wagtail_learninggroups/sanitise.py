@@ -22,7 +22,7 @@ _CACHE_SIZE = 1024
 
 _thread_cleaners = threading.local()
 
-_EMBED = re.compile(r"<embed\b([^>]*?)\s*/?>")
+_VOID = re.compile(r"<(embed|br)(\s[^<>]*?)?\s*/?>")  # bleach escapes "<" and ">" in attributes
 
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -84,8 +84,9 @@ def safe_url(url):
 @lru_cache(maxsize=_CACHE_SIZE)
 def _clean(html, policy):
     cleaned = _cleaner(policy).clean(html)
-    # bleach writes void elements without the closing slash; Wagtail expands only `<embed …/>`.
-    return _EMBED.sub(r"<embed\1/>", cleaned)
+    # bleach writes void elements without the closing slash, but Wagtail reads stored rich text
+    # as XML-ish: it expands only `<embed …/>`, and its editor fails to open on a `<br>`.
+    return _VOID.sub(r"<\1\2/>", cleaned)
 
 
 def _cleaner(policy):
