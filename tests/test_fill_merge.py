@@ -137,3 +137,30 @@ def test_a_form_opened_after_a_save_shows_that_save_and_can_empty_it(
     # The second editor empties the welcome on purpose: their form showed it filled.
     save_whole_form(second_editor, edition, shown, [])
     assert latest_fills(edition)[keys["welcome"]].content == []
+
+
+def test_publishing_checks_the_fills_as_merged_with_what_others_saved(
+    admin_client, second_editor, edition, keys
+):
+    """A publisher whose form still shows a slot filled cannot publish it emptied by another."""
+    welcome = fill_data(keys["welcome"], ("text", "<p>Welcome to Nairobi.</p>"))
+    speaker = fill_data(keys["speaker"], ("person", person()))
+    save_whole_form(admin_client, edition, open_editor(admin_client, edition), [welcome, speaker])
+
+    shown_to_publisher = open_editor(admin_client, edition)
+    shown_to_second = open_editor(second_editor, edition)
+    # The second editor empties the welcome, on purpose, and saves a draft.
+    save_whole_form(second_editor, edition, shown_to_second, [speaker])
+    assert latest_fills(edition)[keys["welcome"]].content == []
+
+    # The publisher's form still shows the welcome filled; they change nothing and publish.
+    data = {"action-publish": "1"}
+    for key, digest in shown_to_publisher.items():
+        data[f"lg-shown-{key}"] = digest
+    response = post_edition(
+        admin_client, edition, "action-publish", fills=[welcome, speaker, data]
+    )
+    assert response.status_code == 200
+    assert "“A welcome from the head of office”" in response.content.decode()
+    edition.refresh_from_db()
+    assert not edition.live

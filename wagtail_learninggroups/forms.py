@@ -13,7 +13,7 @@ from wagtail.blocks import BlockField
 
 from . import slots
 from .blocks import SlotFillContentBlock
-from .fill_merge import fill_digest
+from .fill_merge import fill_digest, fill_key, merge_fills
 
 #: The buttons of the page editor that ask for the edition to go live, now or after moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
@@ -120,10 +120,12 @@ class LocalEditionPageForm(WagtailAdminPageForm):
             # edition may be published, so they must be known before the form is cleaned.
             self.instance.workshop_id = self.posted_workshop_id()
         self.template_slots = self.instance.template_slots()
+        # The fills stored now: others may have saved since this editor's form was opened.
+        self.stored_raw = list(self.instance.fills.raw_data)
         self.stored_items = {}
-        for item in self.instance.fills.raw_data:
-            key = (item.get("value") or {}).get("key") if isinstance(item, dict) else None
-            if isinstance(key, str):
+        for item in self.stored_raw:
+            key = fill_key(item)
+            if key is not None:
                 self.stored_items.setdefault(key, item)
         self.stored_fills = self.instance.stored_fills()
         self.fills_form = SlotFillsForm(
@@ -259,8 +261,10 @@ class LocalEditionPageForm(WagtailAdminPageForm):
                 changed.add(key)
             else:
                 items.append(item)
+        # The editor's changes over what is stored now; saving merges them again into what is
+        # stored by then (LocalEditionPage.save_revision). The publishing rule reads the result.
+        items = merge_fills(self.stored_raw, items, changed)
         self.instance.fills = items
-        # Saving merges these into the fills stored by then (LocalEditionPage.save_revision).
         self.instance.changed_fill_keys = changed
         if self.is_publishing:
             if self.instance.workshop_id and self.instance.published_template is None:
