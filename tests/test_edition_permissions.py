@@ -81,3 +81,33 @@ def test_the_template_changed_notice_links_to_the_comparison_only_for_its_editor
     assert "revisions/compare" not in local
     central = admin_client.get(edit_url(nairobi)).content.decode()
     assert "revisions/compare" in central
+
+
+def move(client, page, destination):
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    return client.post(url, follow=True)
+
+
+def test_an_edition_cannot_leave_its_section_with_a_page_above_it(admin_client, edition, offices):
+    """Moving a folder that holds an edition into another office's section is refused too."""
+    from tests.testapp.models import HostArticlePage
+
+    nairobi, suva = offices
+    folder = HostArticlePage(title="Learning", slug="learning")
+    nairobi.page.add_child(instance=folder)
+    edition.move(folder, pos="last-child")
+
+    response = move(admin_client, folder, suva.page)
+    assert "A local edition stays in its office" in response.content.decode()
+    folder.refresh_from_db()
+    assert folder.get_parent().pk == nairobi.page.pk
+
+    # Moving the whole section takes its editions along: allowed.
+    response = move(admin_client, nairobi.page, suva.page.get_parent())
+    nairobi.page.refresh_from_db()
+    assert (
+        LocalEditionPage.objects.get(pk=edition.pk)
+        .get_ancestors()
+        .filter(pk=nairobi.page.pk)
+        .exists()
+    )

@@ -212,19 +212,26 @@ def refuse_bulk_publishing_of_incomplete_editions(request, action_type, objects,
 
 
 def editions_leaving_their_section(pages, destination):
-    """The editions among ``pages`` that would land outside their office's section.
+    """The editions at or under ``pages`` that would land outside their office's section.
 
     An edition belongs to the office whose section holds it (its editors are that office's);
-    moved elsewhere, it would keep its office but pass to another office's editors.
+    moved elsewhere, alone or with a page above it, it would keep its office but pass to another
+    office's editors. Moving a whole section, or moving within it, keeps them together.
     """
     leaving = []
     for page in pages:
-        if not issubclass(page.specific_class or type(page), LocalEditionPage):
-            continue
-        section = getattr(page.specific.location, "page", None)
-        # A tree path starts with the paths of all its ancestors.
-        if section is not None and not destination.path.startswith(section.path):
-            leaving.append(page)
+        editions = LocalEditionPage.objects.descendant_of(page, inclusive=True).select_related(
+            "location__page"
+        )
+        for edition in editions:
+            section = edition.location.page if edition.location_id else None
+            if section is None:
+                continue
+            # Where the edition's section would be after the move (a tree path starts with
+            # the paths of all its ancestors).
+            moves_along = section.path.startswith(page.path)
+            if not moves_along and not destination.path.startswith(section.path):
+                leaving.append(edition)
     return leaving
 
 
