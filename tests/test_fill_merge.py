@@ -1,5 +1,6 @@
 """Several local editors filling one edition at once: each save keeps the others' slots."""
 
+import json
 import re
 
 import pytest
@@ -164,3 +165,34 @@ def test_publishing_checks_the_fills_as_merged_with_what_others_saved(
     assert "“A welcome from the head of office”" in response.content.decode()
     edition.refresh_from_db()
     assert not edition.live
+
+
+def test_a_slot_holding_kinds_it_no_longer_takes_is_unchanged_when_left_alone(
+    admin_client, second_editor, edition, keys
+):
+    """Content of a kind the template no longer allows in a slot does not make it "changed"."""
+    from tests.damaged_data import editor_post_data
+
+    save_whole_form(
+        admin_client,
+        edition,
+        open_editor(admin_client, edition),
+        [fill_data(keys["welcome"], ("text", "<p>First words.</p>"))],
+    )
+    # As if the template had since narrowed the welcome to text: it also holds a person.
+    edition.refresh_from_db()
+    revision = edition.get_latest_revision()
+    fills = revision.content["fills"]
+    fills = json.loads(fills) if isinstance(fills, str) else fills
+    fills[0]["value"]["content"].append({"type": "person", "id": "p1", "value": person()})
+    revision.content["fills"] = json.dumps(fills)
+    revision.save(update_fields=["content"])
+
+    unchanged = editor_post_data(admin_client.get(edit_url(edition)), "action-save")
+    newer = fill_data(keys["welcome"], ("text", "<p>Newer words.</p>"))
+    assert post_edition(second_editor, edition, fills=[newer]).status_code == 302
+    # The first editor saves their form, the welcome left as it was shown.
+    assert admin_client.post(edit_url(edition), unchanged).status_code == 302
+    content = latest_fills(edition)[keys["welcome"]].content
+    assert "Newer words." in content[0]["value"]
+    assert [item["type"] for item in content] == ["text", "person"]

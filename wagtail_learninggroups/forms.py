@@ -66,7 +66,10 @@ class SlotFillsForm(forms.Form):
             if guided:
                 self.guided.add(slot.key)
             fill = stored.get(slot.key)
-            initial = block.to_python(fill.content) if fill and fill.content else None
+            # Blocks of kinds the slot no longer takes are shown apart, not in its input.
+            shown_apart = other_kinds(slot, fill)
+            editable = [item for item in (fill.content if fill else []) if item not in shown_apart]
+            initial = block.to_python(editable) if editable else None
             self.fields[content_field_name(slot)] = BlockField(
                 block=block,
                 required=False,
@@ -79,9 +82,7 @@ class SlotFillsForm(forms.Form):
             self.fields[shown_digest_field_name(slot)] = forms.CharField(
                 required=False,
                 widget=forms.HiddenInput,
-                initial=fill_digest(
-                    shown + other_kinds(slot, fill), bool(fill and fill.not_applicable)
-                ),
+                initial=fill_digest(shown + shown_apart, bool(fill and fill.not_applicable)),
             )
             if other_kinds(slot, fill):
                 self.fields[drop_other_kinds_field_name(slot)] = forms.BooleanField(
