@@ -168,3 +168,11 @@ def test_one_invalid_filter_value_leaves_the_others_in_force(admin_client, nairo
     assert set(rows_by_office(response)) == {"Nairobi"}
     # The chart counts every office of the template, whatever state the table shows.
     assert "Pacific: 0% (0 of 1)" in response.content.decode()
+
+
+def test_an_edition_without_revisions_is_read_from_its_own_fills(admin_client, nairobi_live, keys):
+    """Fills written straight to the page (an import, a script) count, with no revision to read."""
+    fills = list(LocalEditionPage.objects.get(pk=nairobi_live.pk).fills.raw_data)
+    LocalEditionPage.objects.filter(pk=nairobi_live.pk).update(latest_revision=None, fills=fills)
+    row = rows_by_office(admin_client.get(REPORT))["Nairobi"]
+    assert (row.required_done, row.required_total) == (2, 2)

@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +121,8 @@ def build_rows(templates, locations, editions, revision_bodies):
     editions published against an older revision of their template.
     """
     by_pair = {(e.workshop_id, e.location_id): e for e in editions}
+    # Many editions were published against the same old revision: compare each pair once.
+    described = {}
     rows = []
     for template in templates:
         for location in locations:
@@ -134,9 +138,12 @@ def build_rows(templates, locations, editions, revision_bodies):
                 and old is not None
                 and edition.template_revision_id != template.live_revision_id
             ):
-                changes = slots.template_changes(
-                    old[0], template.slots, old[1], template.agenda
-                ).describe()
+                pair = (template.pk, edition.template_revision_id)
+                if pair not in described:
+                    described[pair] = slots.template_changes(
+                        old[0], template.slots, old[1], template.agenda
+                    ).describe()
+                changes = list(described[pair])
             rows.append(
                 CompletenessRow(
                     template=template,
@@ -215,19 +222,25 @@ def load_rows(template_ids=None, regions=None):
         locations = locations.filter(region__in=regions)
     locations = list(locations.order_by("name"))
 
-    records = LocalEditionPage.objects.filter(
-        workshop_id__in=[t.pk for t in templates], location__in=locations
-    ).values(
-        "pk",
-        "workshop_id",
-        "location_id",
-        "live",
-        "fills",
-        "has_unpublished_changes",
-        "template_revision_id",
-        "latest_revision_created_at",
-        "latest_revision__user_id",
-        "latest_revision__content__fills",
+    records = (
+        LocalEditionPage.objects.filter(
+            workshop_id__in=[t.pk for t in templates], location__in=locations
+        )
+        # The page's own fills are only needed where the latest revision holds none: read them
+        # as text, which costs nothing until decoded, rather than as a StreamField value.
+        .annotate(stored_fills=Cast("fills", TextField()))
+        .values(
+            "pk",
+            "workshop_id",
+            "location_id",
+            "live",
+            "stored_fills",
+            "has_unpublished_changes",
+            "template_revision_id",
+            "latest_revision_created_at",
+            "latest_revision__user_id",
+            "latest_revision__content__fills",
+        )
     )
     records = list(records)
     user_ids = {r["latest_revision__user_id"] for r in records} - {None}
@@ -239,7 +252,9 @@ def load_rows(template_ids=None, regions=None):
     for record in records:
         # Progress follows the editors' latest work, draft or not.
         draft_fills = record["latest_revision__content__fills"]
-        fills = slots.loads_stream(draft_fills if draft_fills is not None else record["fills"])
+        fills = slots.loads_stream(
+            draft_fills if draft_fills is not None else record["stored_fills"]
+        )
         editions.append(
             EditionFacts(
                 pk=record["pk"],

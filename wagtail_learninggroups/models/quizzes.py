@@ -151,6 +151,11 @@ class QuizAttempt(models.Model):
 
     objects = QuizAttemptQuerySet.as_manager()
 
+    # An attempt is a record, not content (as Wagtail's own page subscriptions are): kept out of
+    # the reference index, it does not show as a "usage" of its page, and a submission saves
+    # it without five more queries to index its links to the page, the person and the office.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
