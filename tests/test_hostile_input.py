@@ -69,6 +69,8 @@ from wagtail_learninggroups.spreadsheets import (
 from wagtail_learninggroups.templatetags.learninggroups_tags import lg_richtext
 
 VECTORS = xss_vectors()
+#: A vector of our own corpus (so present without the shared one), to see the corpus is stored.
+STORED_VECTOR = "<SCRIPT SRC=https://xss.example.invalid/a.js>"
 #: See the module's docstring: the corpus, packed into one short column, NULs and all.
 packed_into_one_column = pytest.mark.skipif(
     connection.vendor == "postgresql",
@@ -364,7 +366,7 @@ def test_edition_fills_and_session_details(client, live_edition, template, make_
         assert_ordinary_content_survives(markup, len(vectors))
         assert f"{SAFE_URL}fill" in page_links(markup), view
     # Stored as written: the page, not the storage, made the vectors inert.
-    assert "onerror=alert(1)" in str(editions.get().fills.raw_data)
+    assert STORED_VECTOR in str(editions.get().fills.raw_data)
 
 
 def test_nul_characters_through_the_editor_are_refused_with_a_message(
@@ -533,7 +535,7 @@ def test_champion_story_quote_and_awards(client, admin_client, ana, directory, c
             assert_ordinary_content_survives(markup, len(VECTORS))
         else:
             assert "Text 0. " in page_text(markup), kind
-    assert "onerror=alert(1)" in Champion.objects.get(pk=ana.pk).story  # stored as written
+    assert STORED_VECTOR in Champion.objects.get(pk=ana.pk).story  # stored as written
 
 
 @packed_into_one_column
