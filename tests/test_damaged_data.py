@@ -7,22 +7,28 @@ saving the editor's form unchanged must keep everything of ours: what can be rea
 was set aside because it cannot.
 """
 
+import copy
+import inspect
 import json
 import logging
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Revision
+from wagtail import blocks
+from wagtail.actions.copy_page import CopyPageAction
+from wagtail.models import Page, Revision
 
 from tests.damaged_data import (
     contains,
     editor_post_data,
     fixture_paths,
+    is_given_id,
     load_fixture,
     revision_json,
     store_raw,
     stored_json,
+    without_given_ids,
 )
 from tests.edition_data import add_page_url, template_slots
 from tests.slot_data import slotted_workshop_form
@@ -30,12 +36,19 @@ from tests.testapp.models import HostArticlePage, HostLearningPage
 from wagtail_learninggroups import tolerance
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
 from wagtail_learninggroups.blocks.fills import SlotFillsBlock
+from wagtail_learninggroups.blocks.tolerant import _RecentlyLogged, recently_logged
 from wagtail_learninggroups.models import Champion, LocalEditionPage, WorkshopTemplatePage
 
 CASES = fixture_paths("damaged") + fixture_paths("versions")
 BODY_CASES = [path for path in CASES if load_fixture(path)["field"] == "body"]
 FILLS_CASES = [path for path in CASES if load_fixture(path)["field"] == "fills"]
 SLOT_KEYS = {"welcome": "welcomeslot1", "speaker": "speakerslot1"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_process():
+    """Each test reads its pages for the first time, as a new process would, and logs them."""
+    recently_logged.clear()
 
 
 def case_id(path):
@@ -78,6 +91,7 @@ def warnings_logged(caplog):
 
 def assert_renders(page, case, caplog):
     caplog.clear()
+    recently_logged.clear()
     with caplog.at_level(logging.WARNING, logger="wagtail_learninggroups"):
         for url in page_views(page):
             response = Client().get(url)
@@ -212,7 +226,8 @@ def test_what_is_set_aside_goes_back_where_it_was(path, through_tolerant):
     readable, parts = tolerance.split_readable(
         block, case["stored"], through_tolerant=through_tolerant
     )
-    assert tolerance.put_back(readable, parts) == case["stored"]
+    # Items stored without an id are read with one, which saving keeps: nothing else changes.
+    assert without_given_ids(tolerance.put_back(readable, parts)) == case["stored"]
     if through_tolerant:
         # Nothing of what is left could fail to read.
         assert tolerance.split_readable(block, readable, through_tolerant=True)[1] == []
@@ -225,7 +240,8 @@ def test_a_save_from_what_the_editor_showed_keeps_what_it_could_not(path):
     case = load_fixture(path, **SLOT_KEYS)
     block = block_of(case["field"])
     shown, _parts = tolerance.split_readable(block, case["stored"], through_tolerant=True)
-    assert tolerance.keep_set_aside(block, case["stored"], shown) == case["stored"]
+    kept = tolerance.keep_set_aside(block, case["stored"], shown)
+    assert without_given_ids(kept) == case["stored"]
     # Kept once, not twice, when the new version already holds it.
     assert tolerance.keep_set_aside(block, case["stored"], case["stored"]) == case["stored"]
 
@@ -283,3 +299,281 @@ def test_revisions_of_other_models_are_left_alone(root_page):
     revision.content["title"] = "Changed"
     revision.save()
     assert Revision.objects.get(pk=revision.pk).content["title"] == "Changed"
+
+
+# Saves from code: what was kept is kept once -----------------------------------------------
+
+POLL = {"type": "poll", "value": {"question": "Which committee matters most?"}}
+
+
+def test_an_item_kept_by_a_save_from_code_is_not_put_back_again():
+    """Code deleted the item before an unknown one, and the save put that one back last."""
+    block = LearningGroupsStreamBlock()
+    unknown = {**POLL, "id": "b-poll"}
+    first = {"type": "heading", "value": "First", "id": "h-1"}
+    second = {"type": "heading", "value": "Second", "id": "h-2"}
+    saved = [second, unknown]
+    assert tolerance.keep_set_aside(block, [first, unknown, second], saved) == saved
+
+
+@pytest.mark.parametrize("ids", [False, True], ids=["stored-without-ids", "stored-with-ids"])
+def test_saves_from_code_keep_an_unknown_item_once(root_page, ids):
+    page = make_body_page("host", root_page)
+    stored = [{"type": "heading", "value": "First"}, POLL, {"type": "heading", "value": "Second"}]
+    if ids:
+        stored = [{**item, "id": f"b-{index}"} for index, item in enumerate(stored)]
+    store_raw(page, "body", stored)
+
+    def latest():
+        return HostLearningPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+    for _ in range(2):
+        latest().save_revision()
+    assert [item["type"] for item in revision_json(page, "body")] == ["heading", "poll", "heading"]
+    edited = latest()
+    del edited.body[0]  # the poll's neighbour: the poll goes last
+    edited.save_revision()
+    assert [item["type"] for item in revision_json(page, "body")] == ["heading", "poll"]
+
+
+# Numbers, choices and ids that only look readable ------------------------------------------
+
+
+def quiz_with(question_type, **fields):
+    question = {"prompt": "<p>How many?</p>", "image": None, "points": 1, "explanation": ""}
+    value = {"key": "quiz1", "title": "Check", "questions": []}
+    value["questions"].append({"type": question_type, "value": {**question, **fields}, "id": "q"})
+    return [{"type": "quiz", "value": value, "id": "b-quiz"}]
+
+
+@pytest.mark.parametrize(
+    ("question_type", "field", "stored"),
+    [
+        ("true_false", "points", "two"),
+        ("true_false", "points", True),
+        ("true_false", "points", 2.5),
+        ("true_false", "points", [1]),
+        ("number", "answer", "many"),
+        ("number", "answer", "NaN"),
+        ("number", "tolerance", {"at most": 1}),
+    ],
+)
+def test_a_number_field_holding_something_else_is_set_aside(question_type, field, stored):
+    block = LearningGroupsStreamBlock()
+    raw = quiz_with(question_type, **{field: stored})
+    readable, parts = tolerance.split_readable(block, raw, through_tolerant=True)
+    assert [(part.key, part.raw) for part in parts] == [(field, stored)]
+    assert field not in readable[0]["value"]["questions"][0]["value"]
+    assert tolerance.put_back(readable, parts) == raw
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"points": 3}, {"answer": "2.50", "tolerance": None}, {"answer": 2.5, "tolerance": 0}],
+)
+def test_numbers_as_wagtail_stores_them_are_read(fields):
+    question_type = "number" if "answer" in fields else "true_false"
+    raw = quiz_with(question_type, **fields)
+    assert tolerance.split_readable(LearningGroupsStreamBlock(), raw)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "stored", "readable"),
+    [
+        ("champion", 2**40, True),
+        ("champion", 2**63, False),
+        ("champion", -(2**63) - 1, False),
+        ("champion", float("inf"), False),
+        ("image", 2**63, False),
+    ],
+)
+def test_a_chooser_id_beyond_what_the_database_holds_is_set_aside(field, stored, readable):
+    """An id the primary key's column cannot hold makes the database raise, or its driver."""
+    if field == "champion":
+        raw = [{"type": "spotlight", "id": "b-s", "value": {"champion": stored, "headline": ""}}]
+    else:
+        raw = quiz_with("true_false", image=stored, answer="true")
+    parts = tolerance.split_readable(LearningGroupsStreamBlock(), raw, through_tolerant=True)[1]
+    assert [part.key for part in parts] == ([] if readable else [field])
+
+
+AGENDA_SEGMENT = {
+    "minutes": 10,
+    "kind": "welcome",
+    "core": False,
+    "description": "",
+    "facilitator_notes": "",
+    "local": [],
+}
+
+
+def agenda(*segments, **fields):
+    value = {"heading": "", "segments": list(segments), **fields}
+    return [{"type": "agenda", "id": "b-agenda", "value": value}]
+
+
+def segment(title, **fields):
+    return {"title": title, **AGENDA_SEGMENT, **fields}
+
+
+def test_reading_a_choice_does_not_convert_it(monkeypatch):
+    """Wagtail's conversion of a choice cannot fail, and it is the costliest part of a read."""
+
+    def fails(self, value):
+        raise AssertionError("converted")
+
+    monkeypatch.setattr(blocks.ChoiceBlock, "to_python", fails)
+    monkeypatch.setattr(blocks.MultipleChoiceBlock, "to_python", fails)
+    raw = agenda(segment("Welcome"), segment("Talk", kind="presentation"))
+    raw += [{"type": "slot", "id": "b-slot", "value": {"key": "s1", "kinds": ["speaker"]}}]
+    assert (
+        tolerance.split_readable(LearningGroupsStreamBlock(), raw, through_tolerant=True)[1] == []
+    )
+
+
+@pytest.mark.parametrize("stored", [{"kind": "welcome"}, ["welcome"], 7])
+def test_a_choice_holding_something_else_is_set_aside(stored):
+    raw = agenda(segment("Welcome", kind=stored))
+    parts = tolerance.split_readable(LearningGroupsStreamBlock(), raw, through_tolerant=True)[1]
+    assert [(part.key, part.raw) for part in parts] == [("kind", stored)]
+
+
+# Items stored without ids ------------------------------------------------------------------
+
+WITHOUT_IDS = agenda(segment("Welcome"), segment("Talk", room_booking="B-12"), segment("Close"))
+
+
+def segments_of(stored):
+    return [item["value"] for item in stored[0]["value"]["segments"]]
+
+
+def test_items_stored_without_ids_are_read_with_the_same_ids_each_time():
+    block = LearningGroupsStreamBlock()
+    shown, _parts = tolerance.split_readable(block, WITHOUT_IDS, through_tolerant=True)
+    ids = [item["id"] for item in shown[0]["value"]["segments"]]
+    assert all(is_given_id(item_id) for item_id in ids)
+    assert len(set(ids)) == 3
+    # The page editor shows the agenda as the agenda block reads it: with the same ids.
+    agenda_value = block.child_blocks["agenda"].to_python(copy.deepcopy(WITHOUT_IDS[0]["value"]))
+    assert [child.id for child in agenda_value["segments"].bound_blocks] == ids
+
+
+def test_a_field_kept_in_an_item_without_id_stays_there_when_an_item_above_goes():
+    block = LearningGroupsStreamBlock()
+    shown, _parts = tolerance.split_readable(block, WITHOUT_IDS, through_tolerant=True)
+    edited = copy.deepcopy(shown)
+    del edited[0]["value"]["segments"][0]  # the editor deletes "Welcome"
+    kept = tolerance.keep_set_aside(block, WITHOUT_IDS, edited)
+    assert [(item["title"], item.get("room_booking")) for item in segments_of(kept)] == [
+        ("Talk", "B-12"),
+        ("Close", None),
+    ]
+
+
+def test_a_field_kept_in_an_item_without_id_never_goes_into_another():
+    """Items that were not read from this version (other ids): the field cannot be placed."""
+    block = LearningGroupsStreamBlock()
+    edited = agenda(
+        {"type": "item", "value": segment("Talk"), "id": "s-2"},
+        {"type": "item", "value": segment("Close"), "id": "s-3"},
+    )
+    kept = tolerance.keep_set_aside(block, WITHOUT_IDS, edited)
+    assert [item.get("room_booking") for item in segments_of(kept)] == [None, None]
+
+
+def test_the_editor_deleting_an_item_above_leaves_a_kept_field_in_place(root_page, admin_client):
+    page = make_body_page("host", root_page)
+    store_raw(page, "body", WITHOUT_IDS)
+    data = editor_post_data(admin_client.get(edit_url(page)), "action-save")
+    data["body-0-value-segments-0-deleted"] = "1"  # "Welcome"
+    assert admin_client.post(edit_url(page), data).status_code == 302
+    segments = segments_of(revision_json(page, "body"))
+    assert [(item["title"], item.get("room_booking")) for item in segments] == [
+        ("Talk", "B-12"),
+        ("Close", None),
+    ]
+
+
+def test_a_sites_own_stream_without_ids_saved_once_from_code_keeps_parts_in_the_editor(
+    root_page, admin_client
+):
+    """The page editor gives the site's items new ids: saved from code, they have ids to keep."""
+    page = HostArticlePage(title="News", slug="news")
+    root_page.add_child(instance=page)
+    page.save_revision().publish()
+    objectives = [{"type": "item", "value": "Explain how a bill becomes law", "id": "o-1"}]
+    newer = {"heading": "", "level": "introductory", "objectives": objectives}
+    store_raw(page, "body", [{"type": "objectives", "value": newer}])
+    HostArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object().save_revision()
+    data = editor_post_data(admin_client.get(edit_url(page)), "action-save")
+    assert admin_client.post(edit_url(page), data).status_code == 302
+    assert revision_json(page, "body")[0]["value"]["level"] == "introductory"
+
+
+# Revisions that are not edits --------------------------------------------------------------
+
+
+def test_copying_a_page_leaves_its_old_revisions_as_they_were(root_page):
+    """Not even a poll that a later revision added, or one that a script removed for good."""
+    page = make_body_page("host", root_page)
+    first = [{"type": "heading", "value": "First", "id": "h-1"}]
+    for body in (first, [*first, {**POLL, "id": "b-poll"}], first):
+        page = HostLearningPage.objects.get(pk=page.pk)
+        page.save_revision()
+        store_raw(page, "body", body)
+    original = HostLearningPage.objects.get(pk=page.pk)
+    bodies = [json.loads(rev.content["body"]) for rev in original.revisions.order_by("created_at")]
+    copied = CopyPageAction(
+        original, to=root_page, update_attrs={"slug": "copy", "title": "Copy"}
+    ).execute()
+    revisions = copied.revisions.order_by("created_at", "id")
+    assert [json.loads(rev.content["body"]) for rev in revisions][: len(bodies)] == bodies
+    # The copy's own revision is an edit of the latest, as any save.
+    assert json.loads(revisions.last().content["body"]) == first
+
+
+@pytest.mark.skipif(
+    "overwrite_revision" not in inspect.signature(Page.save_revision).parameters,
+    reason="this version of Wagtail cannot overwrite a revision",
+)
+def test_an_autosave_overwriting_a_revision_keeps_what_was_set_aside(root_page, admin_user):
+    page = make_body_page("host", root_page)
+    stored = [{"type": "heading", "value": "First", "id": "h-1"}, {**POLL, "id": "b-poll"}]
+    store_raw(page, "body", stored)
+    draft = HostLearningPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    revision = draft.save_revision(user=admin_user)
+    edited = HostLearningPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    edited.body = [("heading", "First, edited")]  # as the editor posts it: no poll
+    assert edited.save_revision(user=admin_user, overwrite_revision=revision).pk == revision.pk
+    assert {**POLL, "id": "b-poll"} in revision_json(page, "body")
+
+
+def test_a_revision_saved_again_by_code_is_left_as_it_is(root_page):
+    """How content kept for good is removed: the code's change is not undone."""
+    page = make_body_page("host", root_page)
+    store_raw(page, "body", [{"type": "heading", "value": "First", "id": "h-1"}, POLL])
+    revision = HostLearningPage.objects.get(pk=page.pk).get_latest_revision()
+    revision.content["body"] = json.dumps([{"type": "heading", "value": "First", "id": "h-1"}])
+    revision.save()
+    assert [item["type"] for item in revision_json(page, "body")] == ["heading"]
+
+
+# Logging ----------------------------------------------------------------------------------
+
+
+def test_a_damaged_page_warns_once_then_logs_at_the_debug_level(root_page, caplog):
+    page = make_body_page("host", root_page)
+    store_raw(page, "body", [{"type": "heading", "value": "First", "id": "h-1"}, POLL])
+    levels = []
+    for _view in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="wagtail_learninggroups"):
+            assert Client().get(page.url).status_code == 200
+        levels.append({record.levelno for record in caplog.records if "left out" in record.msg})
+    assert levels == [{logging.WARNING}, {logging.DEBUG}]
+
+
+def test_the_memory_of_what_was_logged_is_bounded():
+    memory = _RecentlyLogged(size=2)
+    assert [memory.first_time(key) for key in "abca"] == [True, True, True, True]
+    assert [memory.first_time(key) for key in "ca"] == [False, False]

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import pre_save
 from wagtail.fields import StreamField
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
 from . import tolerance
@@ -48,36 +48,46 @@ def tolerant_stream_fields(model):
 
 
 def content_edited_from(revision, fields):
-    """The stored fields the editor of ``revision`` started from: the latest revision's.
+    """The stored fields the editor of ``revision`` started from, or ``None`` if it is no edit.
 
-    An object with no revision yet was edited from its database row.
+    A new revision was edited from the object's latest revision, or from its database row if
+    it has no revision yet. A revision saved again was edited from what it held, if the page
+    editor overwrote it.
     """
-    previous = (
-        Revision.objects.filter(
-            base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
-        )
-        .order_by("-created_at", "-id")
-        .values_list("content", flat=True)
-        .first()
-    )
-    if previous is not None:
-        return previous
     model = ContentType.objects.get_for_id(revision.content_type_id).model_class()
-    obj = model._default_manager.filter(pk=revision.object_id).first()
+    objects = model._default_manager.filter(pk=revision.object_id)
+    revisions = Revision.objects.filter(
+        base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
+    ).values_list("created_at", "content")
+    if revision.pk is not None:
+        # The editor's autosave overwrites a revision and moves its time on. Other code saving
+        # a revision again, such as a script removing content for good, is left alone.
+        stored = revisions.filter(pk=revision.pk).first()
+        return stored[1] if stored and revision.created_at > stored[0] else None
+    if issubclass(model, Page):
+        # Wagtail's copy of a page copies its revisions with their times, none later than the
+        # time of the page's latest revision, which the copy keeps too.
+        latest_at = objects.values_list("latest_revision_created_at", flat=True).first()
+        if latest_at is not None and revision.created_at <= latest_at:
+            return None
+    latest = revisions.order_by("-created_at", "-id").first()
+    if latest is not None:
+        return latest[1]
+    obj = objects.first()
     if obj is None:
         return {}
     return {field.name: field.get_prep_value(getattr(obj, field.name)) for field in fields}
 
 
 def keep_set_aside_content(sender, instance, raw=False, **kwargs):
-    """A new revision keeps the stored content of ours that the editor could not show.
+    """A revision keeps the stored content of ours that the editor could not show.
 
     Our blocks leave out what they cannot read (an unknown block type, say one a newer
     release added) and the page editor posts only what it showed. Here, what the revision
-    edited from held and the new one lost goes back where it was (see
-    :func:`~wagtail_learninggroups.tolerance.keep_set_aside`).
+    was edited from held and the new content lost goes back where it was (see
+    :func:`content_edited_from` and :func:`~wagtail_learninggroups.tolerance.keep_set_aside`).
     """
-    if raw or instance.pk is not None or not isinstance(instance.content, dict):
+    if raw or not isinstance(instance.content, dict):
         return
     model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
     fields = tolerant_stream_fields(model) if model is not None else ()
@@ -85,6 +95,8 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
     if not fields:
         return
     before = content_edited_from(instance, fields)
+    if before is None:
+        return
     for field in fields:
         if field.name not in before:
             continue

@@ -10,13 +10,18 @@ block type added by a newer release, survives an edit made with this one.
 
 Everything here is pure: functions take block definitions and stored JSON (lists and dicts, as
 ``json.loads`` gives them) and return values. A place in stored JSON is a *path* of steps:
-``("key", name)`` enters a field of a struct, ``("id", id)`` the stream or list item with that
-id, and ``("at", n)`` the ``n``-th readable item of a list whose items carry no id (JSON
-written before Wagtail gave items ids).
+``("key", name)`` enters a field of a struct, and ``("id", id)`` the stream or list item with that
+id. An item stored without an id (as Wagtail wrote them before 2.16) is read with one made
+from its position and content (:func:`derived_id`), the same at every read: a part set aside
+inside it goes back into that item or, if the item is gone, nowhere, never into another item
+that has taken its position.
 """
 
 import json
-from dataclasses import dataclass
+import math
+import uuid
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from django.core.exceptions import ValidationError
@@ -150,8 +155,8 @@ class _Reader:
             return self.read_list(block, raw, path, inside)
         if kind == _STRUCT:
             return self.read_struct(block, raw, path, inside)
-        if inside and kind != _AS_STORED:
-            return _read_field(kind, block, raw)
+        if inside and kind is not _as_stored:
+            return kind(block, raw)
         return raw
 
     def read_stream(self, block, raw, path, inside):
@@ -160,13 +165,15 @@ class _Reader:
         if not isinstance(raw, list):
             return _UNREADABLE if inside else raw
         readable, previous = [], None
-        for item in raw:
+        for index, item in enumerate(raw):
             reason = _stream_item_problem(block, item)
             if reason is None:
-                step = _step(item, len(readable))
+                step = _step(item, index)
                 child = block.child_blocks[item["type"]]
                 value = self.read(child, item["value"], (*path, step), inside)
                 if value is not _UNREADABLE:
+                    if inside and item.get("id") != step[1]:
+                        item = {**item, "id": step[1]}  # see derived_id()
                     readable.append(item if value is item["value"] else {**item, "value": value})
                     previous = step
                     continue
@@ -181,9 +188,9 @@ class _Reader:
         if not isinstance(raw, list):
             return _UNREADABLE if inside else raw
         readable, previous, changed = [], None, False
-        for item in raw:
+        for index, item in enumerate(raw):
             wrapped = isinstance(item, dict) and item.get("type") == "item" and "value" in item
-            step = _step(item, len(readable)) if wrapped else ("at", len(readable))
+            step = _step(item, index) if wrapped else ("id", derived_id(index, item))
             child_raw = item["value"] if wrapped else item
             value = self.read(block.child_block, child_raw, (*path, step), inside)
             if value is _UNREADABLE:
@@ -193,12 +200,17 @@ class _Reader:
                 else:
                     readable.append(item)  # a site's own list: Wagtail's rules apply
                 continue
-            if wrapped and (value is not child_raw or "id" not in item):
+            # Ours each get an id (see derived_id()); a site's own list keeps what it has.
+            item_id = step[1] if inside else (item.get("id") if wrapped else None)
+            if not wrapped and item_id is None:
+                read = value
+            elif wrapped and value is child_raw and item.get("id", ABSENT) == item_id:
+                read = item
+            else:
                 # Wagtail reads a wrapped item without an id as a bare value: keep it wrapped.
-                item, changed = {**item, "value": value, "id": item.get("id")}, True
-            elif not wrapped and value is not item:
-                item, changed = value, True
-            readable.append(item)
+                read = {**(item if wrapped else {"type": "item"}), "value": value, "id": item_id}
+            changed = changed or read is not item
+            readable.append(read)
             previous = step
         return readable if changed else raw
 
@@ -228,25 +240,127 @@ class _Reader:
         return readable if changed else raw
 
 
-_STREAM, _LIST, _STRUCT, _CHOOSER, _RICH_TEXT, _CONVERTED, _AS_STORED = range(7)
+_DERIVED_IDS = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/wagtail-learninggroups/")
+
+
+def derived_id(index, item):
+    """The id an item stored without one is read with: ``item`` is the ``index``-th of its list.
+
+    Wagtail gives such an item a random id when it is saved; this one is the same each time
+    the same JSON is read, so a part set aside inside the item or after it finds it again,
+    through the page editor or code that reorders or deletes items, and never finds another
+    item that has taken its position. Made from the position and the content, it is unique in
+    its list and finds nothing in another version of the list where that position holds
+    something else.
+    """
+    seed = json.dumps([index, item], sort_keys=True, default=repr)
+    return str(uuid.uuid5(_DERIVED_IDS, seed))
+
+
+_STREAM, _LIST, _STRUCT = "stream", "list", "struct"
+
+
+def _as_stored(block, raw):
+    return raw
+
+
+def _read_chooser(block, raw):
+    # An id, or nothing chosen; anything else makes Wagtail's bulk query raise, and so does an
+    # id beyond what the primary key's column holds.
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return _UNREADABLE
+    pk = _pk_field(block.model_class)
+    try:
+        value = pk.to_python(raw)
+        pk.run_validators(value)
+    except (ValidationError, TypeError, ValueError, OverflowError):
+        return _UNREADABLE
+    # Django 4.2 leaves SQLite's range open, and SQLite's driver raises past 64 bits.
+    return value if not isinstance(value, int) or -(2**63) <= value < 2**63 else _UNREADABLE
+
+
+@cache
+def _pk_field(model):
+    pk = model._meta.pk
+    while pk.remote_field is not None:  # a page type's pk is its link to the base page
+        pk = pk.target_field
+    return pk
+
+
+def _read_text(block, raw):
+    # Converting rich text is costly (and ours sanitises): check the type only.
+    return raw if isinstance(raw, str) else _UNREADABLE
+
+
+def _read_choice(block, raw):
+    # Wagtail's conversion only matches the stored text against the choices, and cannot fail.
+    return raw if raw is None or isinstance(raw, str) else _UNREADABLE
+
+
+def _read_choices(block, raw):
+    if raw is None or isinstance(raw, str):
+        return raw
+    if isinstance(raw, list) and all(isinstance(choice, str) for choice in raw):
+        return raw
+    return _UNREADABLE
+
+
+def _read_number(block, raw):
+    # Wagtail uses the stored value as it is, so anything but a JSON number (a whole one for
+    # an integer) fails where the value is used: in a sum, a slice, a score.
+    if raw is None or (isinstance(raw, int) and not isinstance(raw, bool)):
+        return raw
+    whole = isinstance(block, blocks.IntegerBlock)
+    return raw if isinstance(raw, float) and math.isfinite(raw) and not whole else _UNREADABLE
+
+
+def _read_decimal(block, raw):
+    # Stored as text (Django's JSON encoder writes a Decimal so) or as a number.
+    if raw is None:
+        return raw
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        return _UNREADABLE
+    try:
+        return raw if Decimal(raw).is_finite() else _UNREADABLE
+    except InvalidOperation:
+        return _UNREADABLE
+
+
+def _read_converted(block, raw):
+    try:
+        block.to_python(raw)
+    except Exception:  # noqa: BLE001 - whatever a block raises, the value cannot be read
+        return _UNREADABLE
+    return raw
 
 
 @cache
 def _kind(block_class):
-    """``(kind, reads tolerantly)`` of a block class: what reading its stored value involves."""
+    """``(kind, reads tolerantly)`` of a block class: what reading its stored value involves.
+
+    The kind of a field block is the function that reads its stored value: it returns the
+    value as Wagtail can read it, or ``_UNREADABLE``.
+    """
     tolerant = bool(getattr(block_class, "reads_tolerantly", False))
     for base, kind in (
         (blocks.BaseStreamBlock, _STREAM),
         (blocks.ListBlock, _LIST),
         (blocks.StructBlock, _STRUCT),
-        (blocks.ChooserBlock, _CHOOSER),
-        (blocks.RichTextBlock, _RICH_TEXT),
+        (blocks.ChooserBlock, _read_chooser),
+        (blocks.RichTextBlock, _read_text),
+        (blocks.MultipleChoiceBlock, _read_choices),
+        (blocks.ChoiceBlock, _read_choice),
+        (blocks.IntegerBlock, _read_number),
+        (blocks.FloatBlock, _read_number),
+        (blocks.DecimalBlock, _read_decimal),
     ):
         if issubclass(block_class, base):
             return kind, tolerant
-    # Most field blocks use the stored value as it is: nothing there can fail to read.
+    # Most other field blocks use the stored value as it is: nothing there can fail to read.
     as_stored = block_class.to_python is blocks.Block.to_python
-    return (_AS_STORED if as_stored else _CONVERTED), tolerant
+    return (_as_stored if as_stored else _read_converted), tolerant
 
 
 def _has_shape(kind, raw):
@@ -256,28 +370,6 @@ def _has_shape(kind, raw):
     if kind == _STRUCT:
         return isinstance(raw, dict)
     return True
-
-
-def _read_field(kind, block, raw):
-    """A field block's stored value as Wagtail can read it, or ``_UNREADABLE``."""
-    if kind == _CHOOSER:
-        # An id, or nothing chosen; anything else makes Wagtail's bulk query raise.
-        if raw is None or raw == "":
-            return None
-        if isinstance(raw, bool):
-            return _UNREADABLE
-        try:
-            return block.model_class._meta.pk.to_python(raw)
-        except (ValidationError, TypeError, ValueError):
-            return _UNREADABLE
-    if kind == _RICH_TEXT:
-        # Converting rich text is costly (and ours sanitises): check the type only.
-        return raw if isinstance(raw, str) else _UNREADABLE
-    try:
-        block.to_python(raw)
-    except Exception:  # noqa: BLE001 - whatever a block raises, the value cannot be read
-        return _UNREADABLE
-    return raw
 
 
 def _stream_item_problem(block, item):
@@ -292,11 +384,12 @@ def _stream_item_problem(block, item):
     return None
 
 
-def _step(item, readable_index):
+def _step(item, index):
+    """The step to ``item``, the ``index``-th of its list or stream."""
     item_id = item.get("id") if isinstance(item, dict) else None
     if isinstance(item_id, str) and item_id:
         return ("id", item_id)
-    return ("at", readable_index)
+    return ("id", derived_id(index, item))
 
 
 # Putting back --------------------------------------------------------------------------------
@@ -308,11 +401,8 @@ def put_back(raw, parts):
     Copies what it changes; ``raw`` itself is left as it is. A part whose place is gone (its
     stream item was deleted) goes with it; an item whose neighbour is gone goes last.
     """
-    # Deepest places first, so that the positions on the way to them still hold; within a
-    # list, the last item first, so that the positions before it still hold.
-    parts = list(parts)
-    for index in sorted(range(len(parts)), key=lambda index: (-len(parts[index].path), -index)):
-        part = parts[index]
+    # The last first, so that items set aside one after another go back in their order.
+    for part in reversed(parts):
         raw = _change_at(raw, part.path, lambda container, part=part: _put(container, part))
     return raw
 
@@ -335,13 +425,11 @@ def _put(container, part):
 
 
 def _index_of(items, step):
-    kind, ref = step
-    if kind == "id":
-        for index, item in enumerate(items):
-            if isinstance(item, dict) and item.get("id") == ref:
-                return index
-        return None
-    return ref if 0 <= ref < len(items) else None
+    _kind, item_id = step
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == item_id:
+            return index
+    return None
 
 
 def _change_at(node, path, change):
@@ -378,13 +466,19 @@ def keep_set_aside(block, before, after):
     if not lost:
         return after
     readable, kept = split_readable(block, loads(after), through_tolerant=True)
-    remaining = list(kept)
+    remaining = [_without_neighbour(part) for part in kept]
     missing = []
     for part in lost:
-        if part in remaining:
-            remaining.remove(part)
+        if _without_neighbour(part) in remaining:
+            remaining.remove(_without_neighbour(part))
         else:
             missing.append(part)
     if not missing:
         return after
     return put_back(readable, [*kept, *missing])
+
+
+def _without_neighbour(part):
+    # An item kept in its list is still there when its neighbour has changed (deleted, or
+    # given an id by the save): comparing neighbours would put it back a second time.
+    return replace(part, after=None) if isinstance(part, SetAsideItem) else part

@@ -12,6 +12,8 @@ These classes are not part of the public API. Like Wagtail's own, they deconstru
 """
 
 import logging
+import threading
+from collections import OrderedDict
 
 from wagtail import blocks
 
@@ -23,6 +25,35 @@ logger = logging.getLogger(__name__)
 
 #: The attribute of a value read from stored JSON that holds the parts set aside.
 SET_ASIDE = "lg_set_aside"
+
+
+class _RecentlyLogged:
+    """The parts this process has logged lately: a bounded set, the least recent forgotten."""
+
+    def __init__(self, size=1024):
+        self.size = size
+        self.keys = OrderedDict()
+        self.lock = threading.Lock()
+
+    def first_time(self, key):
+        """Whether ``key`` is new (and from now on, recent)."""
+        with self.lock:
+            if key in self.keys:
+                self.keys.move_to_end(key)
+                return False
+            self.keys[key] = None
+            if len(self.keys) > self.size:
+                self.keys.popitem(last=False)
+            return True
+
+    def clear(self):
+        """Forget every key (tests start from a fresh process this way)."""
+        with self.lock:
+            self.keys.clear()
+
+
+#: A damaged page logs its parts once, not on every view.
+recently_logged = _RecentlyLogged()
 
 
 def set_aside(value):
@@ -42,11 +73,21 @@ class TolerantBlockMixin:
     reads_tolerantly = True
 
     def split_stored(self, raw):
-        """``(readable JSON, set-aside parts)`` of ``raw``; each part left out is logged."""
+        """``(readable JSON, set-aside parts)`` of ``raw``; each part left out is logged.
+
+        A part is logged as a warning (as information for a field of a newer release) the
+        first time this process reads it, and at the debug level after that.
+        """
         readable, parts = tolerance.split_readable(self, raw)
         for part in parts:
-            # Fields a newer release added are expected after a downgrade: no cause for alarm.
-            level = logging.INFO if part.reason == tolerance.UNKNOWN_FIELD else logging.WARNING
+            # The stored part is in the key: another page's part at the same place is news.
+            seen = (type(self), part.reason, part.path, hash(repr(part.raw)))
+            if not recently_logged.first_time(seen):
+                level = logging.DEBUG
+            elif part.reason == tolerance.UNKNOWN_FIELD:
+                level = logging.INFO  # expected after a downgrade: no cause for alarm
+            else:
+                level = logging.WARNING
             logger.log(
                 level,
                 "%s: stored content left out (%s) at %s: %.200r",
