@@ -94,6 +94,7 @@ def test_an_edition_cannot_leave_its_section_with_a_page_above_it(admin_client, 
 
     nairobi, suva = offices
     folder = HostArticlePage(title="Learning", slug="learning")
+    nairobi.page.refresh_from_db()  # older django-treebeard counts children from the instance
     nairobi.page.add_child(instance=folder)
     edition.move(folder, pos="last-child")
 

@@ -305,7 +305,10 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         Local editors of an office may fill their own slots of this edition at the same time.
         The editor's form says which slots its editor changed (``changed_fill_keys``); the
         others keep what the latest revision holds, which may be newer than the form. Saves of
-        one edition queue on a lock of its page row, so each merges into the one before.
+        one edition queue on a lock of its page row, so each merges into the one before. (SQLite
+        has no row locks: there, two saves at the same instant queue only if the database uses
+        immediate transactions, as the example intranet's does; otherwise the second may fail
+        with "database is locked".)
         """
         changed = self.__dict__.pop("changed_fill_keys", None)
         if changed is None or self.pk is None:
