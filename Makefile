@@ -9,6 +9,8 @@ DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 # The suite runs in one process per core (pytest-xdist); `make test PYTEST_JOBS=0` runs it in one.
 PYTEST_JOBS ?= auto
+# More pytest arguments for the version matrix, e.g. PYTEST_ARGS=--ignore=tests/browser
+PYTEST_ARGS ?=
 
 .PHONY: help demo test test-postgres test-matrix test-lowest docs screenshots bench lint format clean
 
@@ -72,7 +74,7 @@ test-matrix: $(VENV)/.installed-nox
 	$(BIN)/nox --session tests -- -n $(PYTEST_JOBS)
 
 test-lowest: $(VENV)/.installed-nox
-	$(BIN)/nox --session "tests(lowest)" -- -n $(PYTEST_JOBS)
+	$(BIN)/nox --session "tests(lowest)" -- -n $(PYTEST_JOBS) $(PYTEST_ARGS)
 
 docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
