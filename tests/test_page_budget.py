@@ -14,21 +14,11 @@ import pytest
 from django.core.management import call_command
 
 import wagtail_learninggroups
+from tests.demo_paths import WORKSHOP_VIEWS as DEMO_WORKSHOP_VIEWS
 
 STATIC = Path(wagtail_learninggroups.__file__).parent / "static" / "wagtail_learninggroups"
 CSS_AND_JS_BUDGET = 30 * 1024
 HTML_BUDGET = 100 * 1024
-
-WORKSHOP = "/workshops/how-parliament-works/"
-EDITION = "/offices/washington/how-parliament-works/"
-DEMO_WORKSHOP_VIEWS = [
-    WORKSHOP,
-    WORKSHOP + "facilitator/",
-    WORKSHOP + "print/",
-    EDITION,
-    EDITION + "facilitator/",
-    EDITION + "print/",
-]
 
 
 def kilobytes(size):

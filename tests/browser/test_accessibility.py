@@ -5,17 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-WORKSHOP = "/workshops/how-parliament-works/"
-EDITION = "/offices/washington/how-parliament-works/"
+from tests.demo_paths import WORKSHOP_VIEWS
+
 PAGES = [
     "/",
     "/workshops/",
-    WORKSHOP,
-    WORKSHOP + "facilitator/",
-    WORKSHOP + "print/",
-    EDITION,
-    EDITION + "facilitator/",
-    EDITION + "print/",
+    *WORKSHOP_VIEWS,
     "/learning/",
     "/offices/",
     "/offices/juba/",
