@@ -31,6 +31,18 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches.
+
+    The render cache keeps pages' blocks by page id, and a later test may reuse an id.
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def make_document(db):
     """Create a Wagtail document holding ``size`` bytes."""

@@ -75,3 +75,25 @@ def check_settings(app_configs=None, **kwargs):
             )
         )
     return messages
+
+
+@checks.register(checks.Tags.caches)
+def check_render_cache(app_configs=None, **kwargs):
+    """``RENDER_CACHE`` must name a cache of ``CACHES`` (or be ``None``)."""
+    from django.conf import settings
+
+    from .conf import user_settings
+
+    if not isinstance(getattr(settings, SETTINGS_NAME, None), dict):
+        return []  # E003 says so; the default is used meanwhile
+    alias = user_settings().get("RENDER_CACHE", DEFAULTS["RENDER_CACHE"])
+    if not alias or alias in settings.CACHES:
+        return []
+    return [
+        checks.Error(
+            f"{SETTINGS_NAME}['RENDER_CACHE'] names the cache {alias!r}, which is not in CACHES.",
+            hint="Name one of CACHES, or set it to None to keep no rendered blocks. "
+            "Pages render without the cache meanwhile.",
+            id=f"{APP_NAME}.E004",
+        )
+    ]

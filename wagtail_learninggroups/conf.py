@@ -78,6 +78,15 @@ DEFAULT_QUIZ_MAX_SUBMISSION_BYTES = 64 * 1024
 #: in. Off by default: an intranet's public pages should not hand out staff addresses.
 DEFAULT_CHAMPIONS_PUBLIC_CONTACTS = False
 
+#: The cache (an alias of Django's ``CACHES``) in which the package's pages keep the rendered
+#: HTML of the blocks that look the same to every reader; ``None`` keeps nothing.
+DEFAULT_RENDER_CACHE = "default"
+
+#: How long a kept rendering lasts, in seconds. Edits to a page show at once; what blocks show
+#: from elsewhere (a champion, a document) shows at once in a cache shared by all processes,
+#: and within this time in a cache of each process's own (Django's default, local memory).
+DEFAULT_RENDER_CACHE_TIMEOUT = 10 * 60
+
 DEFAULTS = MappingProxyType(
     {
         "BASE_TEMPLATE": DEFAULT_BASE_TEMPLATE,
@@ -87,6 +96,8 @@ DEFAULTS = MappingProxyType(
         "HTML_ALLOWED_TAGS": DEFAULT_HTML_ALLOWED_TAGS,
         "HTML_ALLOWED_ATTRIBUTES": DEFAULT_HTML_ALLOWED_ATTRIBUTES,
         "HTML_ALLOWED_PROTOCOLS": DEFAULT_HTML_ALLOWED_PROTOCOLS,
+        "RENDER_CACHE": DEFAULT_RENDER_CACHE,
+        "RENDER_CACHE_TIMEOUT": DEFAULT_RENDER_CACHE_TIMEOUT,
     }
 )
 

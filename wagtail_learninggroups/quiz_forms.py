@@ -124,7 +124,7 @@ def _order_rows(spec, answer, rng):
             "id": item["id"],
             "text": item["text"],
             "name": quizzes.field_name(spec["id"], item["id"]),
-            "selected": answer.get(item["id"], ""),
+            "selected": str(answer.get(item["id"], "")),
         }
         for item in spec["items"]
     ]
@@ -176,7 +176,8 @@ def form_questions(specs, values_by_id, answers=None, errors=None, shuffle=False
             row["choices"] = _true_false_rows(answer)
         elif spec["type"] == "order":
             row["items"] = _order_rows(spec, answer, rng)
-            row["places"] = list(range(1, len(spec["items"]) + 1))
+            # As text, as the form posts them: numbers would be localised one by one.
+            row["places"] = [str(place) for place in range(1, len(spec["items"]) + 1)]
         elif spec["type"] == "match":
             row["items"], row["options"] = _match_rows(spec, answer)
         rows.append(row)

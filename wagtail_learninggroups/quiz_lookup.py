@@ -1,13 +1,23 @@
 """Finding a quiz by its key in a page's content, whatever the page type."""
 
+import hashlib
+import json
 import logging
+from collections import OrderedDict
 from collections.abc import Mapping
+from functools import cached_property
 
 from wagtail.fields import StreamField
 
+from . import quizzes
+from .sanitise import current_policy
 from .slots import walk_marked
 
 logger = logging.getLogger(__name__)
+
+#: How many quizzes' outlines a process keeps (see :class:`StoredQuiz`).
+OUTLINES_KEPT = 256
+_outlines = OrderedDict()
 
 
 def quiz_streams(page, request):
@@ -34,11 +44,75 @@ def _find_raw(block, raw, key):
     return None
 
 
-def find_quiz(page, key, request):
-    """The value (``StructValue``) of the quiz with ``key`` on ``page``, or ``None``.
+class StoredQuiz:
+    """A quiz found in a page's stored content, read only as far as it is used.
 
-    Reads the stored JSON to find the quiz, then loads that one block only. Stored data that
-    no longer reads as a quiz counts as no quiz at all, rather than an error.
+    Taking a quiz needs its *outline*: the questions' specs, the rules and the settings that
+    decide which questions are served. The outline depends on the stored content alone, so a
+    process keeps the outlines of the quizzes it last read, by a digest of that content; a
+    submission then neither loads the quiz's blocks nor reads its questions again. Showing
+    the quiz needs its full :attr:`value` (rich text, images), loaded when first asked for.
+    """
+
+    def __init__(self, page, block, raw):
+        self.page = page
+        self.block = block
+        self.raw = raw
+
+    @cached_property
+    def value(self):
+        """The quiz block's value (``StructValue``), or ``None`` if it cannot be read."""
+        try:
+            return self.block.to_python(self.raw)
+        except Exception:  # noqa: BLE001 - damaged data must not take the page down
+            logger.warning("Page %s: quiz %s cannot be read", self.page.pk, self.raw.get("key"))
+            return None
+
+    @cached_property
+    def outline(self):
+        """``{"specs", "rules", "settings"}``: what taking the quiz needs of it."""
+        text = json.dumps([self.raw, repr(current_policy())], sort_keys=True, default=str)
+        digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        outline = _outlines.get(digest)
+        if outline is None:
+            outline = _outline_of(self.value)
+            _outlines[digest] = outline
+            if len(_outlines) > OUTLINES_KEPT:
+                _outlines.popitem(last=False)
+        return outline
+
+    @property
+    def specs(self):
+        return self.outline["specs"]
+
+    @property
+    def rules(self):
+        return self.outline["rules"]
+
+    @property
+    def settings(self):
+        """The quiz's key, how many questions it draws, and whether it shuffles choices."""
+        return self.outline["settings"]
+
+
+def _outline_of(value):
+    if value is None:
+        return {"specs": [], "rules": {}, "settings": {}}
+    return {
+        "specs": quizzes.question_specs(value.get("questions")),
+        "rules": quizzes.quiz_settings(value),
+        "settings": {
+            "key": value.get("key"),
+            "draw": value.get("draw"),
+            "shuffle_choices": value.get("shuffle_choices"),
+        },
+    }
+
+
+def find_stored_quiz(page, key, request):
+    """The quiz with ``key`` on ``page`` as a :class:`StoredQuiz`, or ``None``.
+
+    Reads the stored JSON to find it; nothing is loaded yet.
     """
     if not key:
         return None
@@ -47,12 +121,6 @@ def find_quiz(page, key, request):
         if stream_block is None:
             continue
         found = _find_raw(stream_block, list(stream.raw_data), key)
-        if found is None:
-            continue
-        block, raw = found
-        try:
-            return block.to_python(raw)
-        except Exception:  # noqa: BLE001 - damaged data must not take the page down
-            logger.warning("Page %s: quiz %s cannot be read", page.pk, key)
-            return None
+        if found is not None:
+            return StoredQuiz(page, *found)
     return None

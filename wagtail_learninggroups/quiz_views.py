@@ -10,6 +10,7 @@ alone, to put in place; others get a whole page, so the quiz works without JavaS
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
@@ -24,7 +25,8 @@ from wagtail.models import Page, PageViewRestriction
 from . import quiz_forms, quizzes, scoring
 from .conf import get_setting
 from .models.quizzes import AttemptBusy, AttemptLimitReached, QuizAttempt, taker_of
-from .quiz_lookup import find_quiz
+from .privacy import refused_restrictions
+from .quiz_lookup import find_stored_quiz
 
 logger = logging.getLogger(__name__)
 
@@ -68,12 +70,16 @@ class Refusal(Exception):
 
 def live_page(request, page_id):
     """The live page, if the person may view it; raises :class:`Refusal` or ``Http404``."""
-    page = Page.objects.filter(pk=page_id, live=True).first()
-    if page is None:
+    content_type_id = (
+        Page.objects.filter(pk=page_id, live=True)
+        .values_list("content_type_id", flat=True)
+        .first()
+    )
+    if content_type_id is None:
         raise Http404(_("There is no such page."))
-    for restriction in page.get_view_restrictions():
-        if restriction.accept_request(request):
-            continue
+    page_class = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    page = page_class.objects.get(pk=page_id)
+    for restriction in refused_restrictions(page, request):
         if restriction.restriction_type == PageViewRestriction.LOGIN or (
             not request.user.is_authenticated
             and restriction.restriction_type == PageViewRestriction.GROUPS
@@ -99,18 +105,20 @@ def live_page(request, page_id):
                 link_text=_("Open the page"),
             )
         )
-    return page.specific
+    return page
 
 
 def load_quiz(request, page_id, quiz_key):
-    """``(page, quiz value, specs)``; raises :class:`Refusal` or ``Http404``."""
+    """``(page, quiz)``, the quiz a :class:`~.quiz_lookup.StoredQuiz`.
+
+    Raises :class:`Refusal` or ``Http404``.
+    """
     page = live_page(request, page_id)
-    value = find_quiz(page, quiz_key, request)
-    specs = quizzes.question_specs(value.get("questions")) if value is not None else []
-    if not specs:
+    quiz = find_stored_quiz(page, quiz_key, request)
+    if quiz is None or not quiz.specs:
         # No quiz, or one whose questions cannot be read: nothing to take.
         raise Http404(_("There is no such quiz on this page."))
-    return page, value, specs
+    return page, quiz
 
 
 def location_of(page):
@@ -159,12 +167,14 @@ def quiz_view(request, page_id, quiz_key):
 
 def _quiz_view(request, page_id, quiz_key):
     try:
-        page, value, specs = load_quiz(request, page_id, quiz_key)
+        page, quiz = load_quiz(request, page_id, quiz_key)
     except Refusal as refusal:
         return refusal.response
     if request.method == "GET":
-        return respond(request, quiz_forms.quiz_state(request, page, value, specs), page=page)
-    if value.get("mode") == quizzes.MODE_GROUP:
+        return respond(
+            request, quiz_forms.quiz_state(request, page, quiz.value, quiz.specs), page=page
+        )
+    if quiz.rules["mode"] == quizzes.MODE_GROUP:
         return message(request, _("This quiz is for the room and takes no answers."), 400, page)
     if not request.user.is_authenticated and not quiz_forms.anonymous_allowed():
         login = quiz_forms.login_url(page.url)
@@ -172,7 +182,10 @@ def _quiz_view(request, page_id, quiz_key):
             request, _("Sign in to take this quiz."), 403, page, link=login, link_text=_("Sign in")
         )
     data = request.POST
-    served = quizzes.served_specs(specs, quiz_forms.served_ids(request, page.pk, value, specs))
+    specs = quiz.specs
+    served = quizzes.served_specs(
+        specs, quiz_forms.served_ids(request, page.pk, quiz.settings, specs)
+    )
     try:
         parsed = quizzes.parse_answers(served, data)
     except quizzes.MalformedSubmission as error:
@@ -187,21 +200,21 @@ def _quiz_view(request, page_id, quiz_key):
         )
     if not parsed.is_valid:
         context = quiz_forms.quiz_state(
-            request, page, value, served, answers=parsed.answers, errors=parsed.errors
+            request, page, quiz.value, served, answers=parsed.answers, errors=parsed.errors
         )
         return respond(request, context, page=page)
-    return submit(request, page, value, served, parsed.answers)
+    return submit(request, page, quiz, served, parsed.answers)
 
 
-def submit(request, page, value, served, answers):
+def submit(request, page, quiz, served, answers):
     """Score and keep the attempt, then show its result."""
-    rules = quizzes.quiz_settings(value)
+    rules = quiz.rules
     result = scoring.score_attempt(served, answers, rules["pass_mark"])
     try:
         attempt = QuizAttempt.record(
             taker=taker_of(request),
             page=page,
-            quiz_key=value["key"],
+            quiz_key=quiz.settings["key"],
             limit=rules["attempts_allowed"],
             user=request.user if request.user.is_authenticated else None,
             page_title=page.title[:255],
@@ -234,7 +247,7 @@ def submit(request, page, value, served, answers):
             403,
             page,
         )
-    quiz_forms.forget_served(request, page.pk, value["key"])
+    quiz_forms.forget_served(request, page.pk, quiz.settings["key"])
     if wants_fragment(request):
         return respond(request, quiz_forms.result_context(attempt, request), page=page)
     return HttpResponseRedirect(reverse("wagtail_learninggroups:quiz_attempt", args=[attempt.pk]))
@@ -287,8 +300,9 @@ def my_results_view(request):
 
 
 def _group_question(request, page_id, quiz_key, number):
-    page, value, specs = load_quiz(request, page_id, quiz_key)
-    if value.get("mode") != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
+    page, quiz = load_quiz(request, page_id, quiz_key)
+    value, specs = quiz.value, quiz.specs
+    if quiz.rules["mode"] != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
         raise Http404(_("There is no such question to present."))
     if not quiz_forms.may_present(request.user, page):
         raise Refusal(

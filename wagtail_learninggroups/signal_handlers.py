@@ -6,12 +6,15 @@ from functools import cache
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Page, Revision
-from wagtail.signals import page_published, page_unpublished
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import tolerance
+from .render_cache import forget_rendered_blocks
 
 
 def remember_template_revision(sender, instance, **kwargs):
@@ -110,8 +113,38 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
             )
 
 
+def forget_rendered_blocks_of_pages(sender, instance, **kwargs):
+    """A page deleted may be the target of links that kept blocks show."""
+    if isinstance(instance, Page):
+        forget_rendered_blocks()
+
+
+def register_render_cache_handlers():
+    """What blocks show from elsewhere: when it changes, kept renderings are left behind."""
+    from .models import Award, Champion, Location
+
+    for model in (Champion, Award, Location, get_image_model(), get_document_model(), Site):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_rendered_blocks,
+                sender=model,
+                dispatch_uid=f"wagtail_learninggroups.render_cache.{model._meta.label}.{id(signal)}",
+            )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(
+            forget_rendered_blocks,
+            dispatch_uid=f"wagtail_learninggroups.render_cache.pages.{id(signal)}",
+        )
+    post_delete.connect(
+        forget_rendered_blocks_of_pages,
+        dispatch_uid="wagtail_learninggroups.render_cache.page_deleted",
+    )
+
+
 def register_signal_handlers():
     from .models import LocalEditionPage, WorkshopTemplatePage
+
+    register_render_cache_handlers()
 
     page_published.connect(
         remember_template_revision,

@@ -62,11 +62,29 @@ def _list_error(field, message):
     )
 
 
+class QuestionImageBlock(ImageChooserBlock):
+    """Wagtail's image chooser, which builds no query for questions without an image.
+
+    Most questions have none, and Wagtail's chooser compiles a lookup for each kind of
+    question even then. Migrations record it as Wagtail's own chooser: it stores the same.
+    """
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        if all(value is None for value in values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
+
+
 class QuestionBlock(TolerantStructBlock):
     """What every question has: a prompt, an optional image, points and an explanation."""
 
     prompt = SanitisedRichTextBlock(features=PROMPT_FEATURES, label=_("Question"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = QuestionImageBlock(required=False, label=_("Image"))
     points = blocks.IntegerBlock(
         min_value=0,
         max_value=100,
@@ -263,7 +281,7 @@ class ReflectionQuestionBlock(TolerantStructBlock):
     """Free text for discussion: kept with the attempt, never scored."""
 
     prompt = SanitisedRichTextBlock(features=PROMPT_FEATURES, label=_("Question"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = QuestionImageBlock(required=False, label=_("Image"))
     explanation = SanitisedRichTextBlock(
         features=PROMPT_FEATURES,
         required=False,

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .. import render_cache
 from ..slots import renew_duplicate_keys
 from .champions import AwardsBlock, ChampionsListBlock, ChampionSpotlightBlock
 from .quiz import QuizBlock
@@ -49,6 +50,32 @@ class LearningGroupsStreamBlock(TolerantStreamBlock):
     spotlight = ChampionSpotlightBlock()
     champions = ChampionsListBlock()
     awards = AwardsBlock()
+
+    #: The blocks that render the same for every reader of one view of a page: the package's
+    #: pages keep their HTML (see :mod:`~wagtail_learninggroups.render_cache`). A subclass
+    #: that adds or replaces a block showing something of the reader's leaves it out.
+    reader_independent = frozenset(
+        {
+            "heading",
+            "text",
+            "objectives",
+            "agenda",
+            "discussion",
+            "resources",
+            "guidance",
+            "preparation",
+            "slot",
+            "spotlight",
+            "champions",
+            "awards",
+        }
+    )
+
+    def render_basic(self, value, context=None):
+        scope = context.get(render_cache.CONTEXT_NAME) if context else None
+        if scope is None:
+            return super().render_basic(value, context=context)
+        return scope.render_stream(self, value, context)
 
     def clean(self, value, *args, **kwargs):
         # Copying a slot or a quiz in the editor copies its key: the copy gets a fresh one.

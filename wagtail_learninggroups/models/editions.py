@@ -10,11 +10,9 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -24,7 +22,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.models import Page, Revision
 
 from .. import slots
 from ..blocks import SlotFillContentBlock
@@ -32,6 +30,7 @@ from ..blocks.fills import SlotFillsBlock
 from ..fill_merge import merge_fills
 from ..forms import LocalEditionPageForm
 from ..panels import SlotFillsPanel
+from ..privacy import may_be_restricted, refused_restrictions
 from ..sanitise import safe_url
 from .locations import Location
 from .pages import LearningGroupsPage, WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
@@ -54,17 +53,6 @@ def template_outline(raw_body):
 def comparison_url(template_id, revision_id):
     """Wagtail's comparison of a template revision with the template's live version."""
     return reverse("wagtailadmin_pages:revisions_compare", args=(template_id, revision_id, "live"))
-
-
-def restrictions_above(path):
-    """View restrictions on the page at ``path`` (an expression) or any of its ancestors.
-
-    A tree path starts with the path of every ancestor, so a restriction applies when its
-    page's path is a prefix of ``path``.
-    """
-    return PageViewRestriction.objects.annotate(
-        lg_prefix=Substr(path, 1, Length("page__path"))
-    ).filter(lg_prefix=F("page__path"))
 
 
 class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
@@ -202,7 +190,6 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         return (
             WorkshopTemplatePage.objects.filter(pk=self.workshop_id, live=True)
             .select_related("module", "unit")
-            .annotate(lg_restricted=Exists(restrictions_above(OuterRef("path"))))
             .first()
         )
 
@@ -269,12 +256,13 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         template = self.published_template
         if template is None:
             return None
-        # Most templates are not private: their query said so, and no more are needed.
-        if getattr(template, "lg_restricted", True):
-            restrictions = template.get_view_restrictions()
-            if any(not restriction.accept_request(request) for restriction in restrictions):
-                return None
+        if refused_restrictions(template, request):
+            return None
         return template
+
+    def render_cache_parts(self):
+        # Slots show the fills; an event's time reads in the office's time zone.
+        return (list(self.fills.raw_data), self.location_id)
 
     def get_quiz_streams(self, request):
         """Quizzes of an edition live in its template's body, as far as the reader may see it."""
@@ -285,13 +273,14 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self
         context["joining_url"] = safe_url(self.joining_url)
-        context["lg_fills"] = self.render_fills() if context["workshop"] else {}
+        # Read only if a slot renders: kept renderings of the body need no fills.
+        context["lg_fills"] = SimpleLazyObject(self.render_fills) if context["workshop"] else {}
         return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         template = self.published_template
-        if template is not None and getattr(template, "lg_restricted", False):
+        if template is not None and may_be_restricted(template):
             # The page shows a private template's content to those allowed to see it: a shared
             # cache must not pass it on to others.
             add_never_cache_headers(response)

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from .. import agenda
+from .. import agenda, render_cache
 from ..blocks import LearningGroupsStreamBlock
 from ..conf import get_setting
 from ..sanitise import clean_html
@@ -62,6 +62,10 @@ class WorkshopViewsMixin(RoutablePageMixin):
     def get_workshop(self, request):
         return self
 
+    def render_cache_parts(self):
+        """What the body's HTML depends on besides the body itself (see ``render_cache``)."""
+        return ()
+
     preview_modes = [
         ("", _("Participant view")),
         ("facilitator", _("Facilitator view")),
@@ -72,6 +76,11 @@ class WorkshopViewsMixin(RoutablePageMixin):
         context = super().get_context(request, *args, **kwargs)
         context["lg_facilitator"] = False
         context["workshop"] = self.get_workshop(request)
+        if context["workshop"] is not None:
+            context["workshop"].load_curriculum()
+            context[render_cache.CONTEXT_NAME] = render_cache.scope_for(
+                request, self, self.render_cache_parts()
+            )
         # A page that is not in a site yet (the preview of a new page) has no URL, and so no
         # links to its other views.
         page_url = self.get_url(request)
@@ -174,6 +183,15 @@ class WorkshopTemplatePage(WorkshopViewsMixin, LearningGroupsPage):
             )
         if self.unit_id and not self.module_id:
             self.module_id = self.unit.module_id
+
+    def load_curriculum(self):
+        """Read the unit and its module in one query, as the page's header shows both."""
+        if self.unit_id is None or WorkshopTemplatePage.unit.is_cached(self):
+            return
+        unit = CurriculumUnit.objects.select_related("module").filter(pk=self.unit_id).first()
+        WorkshopTemplatePage.unit.field.set_cached_value(self, unit)
+        if unit is not None and unit.module_id == self.module_id:
+            WorkshopTemplatePage.module.field.set_cached_value(self, unit.module)
 
     @property
     def total_minutes(self):

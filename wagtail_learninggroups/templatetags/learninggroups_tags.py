@@ -1,16 +1,19 @@
 """Template tags for sites that render our blocks: ``{% load learninggroups_tags %}``."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from .. import render_cache
 from ..sanitise import clean_html
 
 register = template.Library()
 
 STYLESHEET = "wagtail_learninggroups/css/learninggroups.css"
+QUESTION_TEMPLATE = "wagtail_learninggroups/quiz/question.html"
 QUIZ_SCRIPT = "wagtail_learninggroups/js/quiz.js"
 
 
@@ -48,6 +51,31 @@ def learninggroups_quiz_script(context):
     if not first_time_in_request(context, "_learninggroups_quiz_script"):
         return ""
     return format_html('<script src="{}" defer></script>', static(QUIZ_SCRIPT))
+
+
+@register.simple_tag(takes_context=True)
+def lg_quiz_question(context, question):
+    """One question of a quiz's form, rendered with ``quiz/question.html``.
+
+    On the package's pages (outside previews) the HTML is kept in the render cache: a question
+    shows the same to everyone who gets it with no answer yet.
+    """
+    question_context = {
+        "question": question,
+        "question_count": len(context.get("questions") or ()),
+        "dom_id": context.get("dom_id"),
+        "disabled": bool(context.get("disabled")),
+        "request": context.get("request"),
+    }
+
+    def render():
+        return render_to_string(QUESTION_TEMPLATE, question_context)
+
+    # The items of an order question come in a new order each time: nothing to share.
+    if context.get(render_cache.CONTEXT_NAME) is None or question.get("type") == "order":
+        return render()
+    parts = [QUESTION_TEMPLATE, {k: v for k, v in question_context.items() if k != "request"}]
+    return render_cache.fragment(parts, render)
 
 
 def champions_directory(context):

@@ -1,0 +1,109 @@
+"""View restrictions, told in one query for the pages that have none above them.
+
+The package checks Wagtail's view restrictions itself where it shows a page's content away from
+the page: a local edition shows its template's, and the quiz endpoint takes a page's quiz.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction
+
+from tests.edition_data import make_office
+from tests.quiz_data import make_quiz_page, quiz_url
+from tests.testapp.models import HostLearningPage
+from wagtail_learninggroups.models import LocalEditionPage, WorkshopTemplatePage
+from wagtail_learninggroups.privacy import ancestor_paths, may_be_restricted, refused_restrictions
+
+
+def add(parent, page):
+    parent.refresh_from_db()
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def section(parent, slug):
+    return add(parent, HostLearningPage(title=slug.title(), slug=slug, body=[]))
+
+
+def anonymous_request():
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.session = {}
+    return request
+
+
+@pytest.fixture
+def aliased_private_section(root_page):
+    """A section that is an alias of a private one: Wagtail applies the source's restriction.
+
+    The source was made private after the alias was made, so the alias has no restriction of
+    its own (Wagtail would ignore one anyway).
+    """
+    private = section(root_page, "private")
+    root_page.refresh_from_db()
+    alias = private.create_alias(parent=root_page, update_slug="private-alias")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert not PageViewRestriction.objects.filter(page=alias).exists()
+    return alias
+
+
+def test_ancestor_paths_are_the_prefixes_of_the_path():
+    assert ancestor_paths("000100020003") == ["0001", "00010002", "000100020003"]
+
+
+def test_a_page_with_nothing_above_it_is_not_restricted(root_page, django_assert_num_queries):
+    page = section(section(root_page, "open"), "inner")
+    with django_assert_num_queries(1):
+        assert not may_be_restricted(page)
+        assert refused_restrictions(page, anonymous_request()) == []
+
+
+@pytest.mark.parametrize("restricted", ["page", "ancestor"])
+def test_a_restriction_on_the_page_or_above_it_is_seen(root_page, restricted):
+    outer = section(root_page, "outer")
+    page = section(outer, "inner")
+    PageViewRestriction.objects.create(
+        page=page if restricted == "page" else outer, restriction_type="login"
+    )
+    assert may_be_restricted(page)
+    assert [r.restriction_type for r in refused_restrictions(page, anonymous_request())] == [
+        "login"
+    ]
+
+
+def test_a_page_below_an_alias_follows_the_aliass_source(aliased_private_section):
+    page = section(aliased_private_section, "inner")
+    assert may_be_restricted(page)
+    assert refused_restrictions(page, anonymous_request())
+
+
+def test_an_edition_keeps_the_content_of_a_template_below_a_private_alias(
+    client, root_page, aliased_private_section
+):
+    template = add(
+        aliased_private_section,
+        WorkshopTemplatePage(title="Hidden", slug="hidden", summary="Only for staff.", body=[]),
+    )
+    office = make_office(root_page, "Nairobi")
+    edition = add(
+        office.page,
+        LocalEditionPage(
+            title="Hidden: Nairobi", slug="hidden", workshop=template, location=office
+        ),
+    )
+    response = client.get(edition.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This workshop is not available at the moment." in html
+    assert "Only for staff." not in html
+    assert "no-cache" in response.headers.get("Cache-Control", "")
+
+
+def test_the_quiz_of_a_page_below_a_private_alias_asks_to_sign_in(client, aliased_private_section):
+    page = make_quiz_page(aliased_private_section)
+    response = client.get(quiz_url(page))
+    assert response.status_code == 302
+    assert "login" in response.url

@@ -1,0 +1,277 @@
+"""The render cache: the package's pages keep the blocks that look the same to every reader.
+
+Each test reads real pages through the test client. What is kept must never be what a reader
+should not see: an edit shows at once, each view and reader keeps its own, quizzes stay each
+reader's, and a failing cache only costs speed.
+"""
+
+import logging
+import re
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, Site
+
+from tests.champion_data import *  # noqa: F403 - fixtures
+from tests.champion_data import make_champion
+from tests.edition_data import fill_data, person, post_edition, template_slots
+from tests.quiz_data import correct_answers, post_quiz, quiz_value
+from wagtail_learninggroups import render_cache
+from wagtail_learninggroups.checks import check_render_cache
+from wagtail_learninggroups.models import Award, Location, WorkshopTemplatePage
+
+GUIDANCE = "Arrive early and open the windows."
+CHAMPION_TABLE = "wagtail_learninggroups_champion"
+
+
+def body(champion):
+    return [
+        {"type": "heading", "value": "Before we start", "id": "block-heading"},
+        {"type": "spotlight", "id": "block-spotlight",
+         "value": {"champion": champion.pk, "headline": "", "quote": "", "layout": "card"}},
+        {"type": "guidance", "id": "block-guidance",
+         "value": {"kind": "tip", "title": "", "text": f"<p>{GUIDANCE}</p>", "checklist": []}},
+        {"type": "quiz", "value": quiz_value(attempts_allowed=3), "id": "block-quiz"},
+    ]  # fmt: skip
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def workshop(root_page, ana):
+    root_page.refresh_from_db()
+    page = WorkshopTemplatePage(
+        title="Cached workshop", slug="cached-workshop", summary="Read twice.", body=body(ana)
+    )
+    root_page.add_child(instance=page)
+    return publish(page)
+
+
+def read(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        html = read(client, url)
+    return html, [query["sql"] for query in queries]
+
+
+def without_quiz_form(html):
+    """The page without its quiz's form, which is each reader's and shuffles order questions."""
+    return re.sub(r"<form class=\"lg-quiz__form\".*?</form>", "", html, flags=re.S)
+
+
+def question_markup(html, question_id):
+    pattern = rf'<li class="lg-question[^"]*">\s*<fieldset id="[^"]*-{question_id}".*?</li>'
+    match = re.search(pattern, html, re.S)
+    assert match, f"no question {question_id}"
+    return match.group(0)
+
+
+# Kept, and served from the cache -----------------------------------------------------------
+
+
+def test_a_second_reading_serves_the_kept_blocks(member_client, workshop):
+    first, _ = queries_of(member_client, workshop.url)
+    second, queries = queries_of(member_client, workshop.url)
+    assert "Ana Silva" in second
+    assert without_quiz_form(second) == without_quiz_form(first)
+    # The spotlight came from the cache: its champion was not read again.
+    assert not [sql for sql in queries if CHAMPION_TABLE in sql]
+
+
+def test_turned_off_nothing_is_kept(member_client, workshop, settings):
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": None}
+    read(member_client, workshop.url)
+    _, queries = queries_of(member_client, workshop.url)
+    assert [sql for sql in queries if CHAMPION_TABLE in sql]
+
+
+def test_a_question_reads_the_same_from_the_cache(member_client, workshop, settings):
+    kept_first = read(member_client, workshop.url)
+    kept_again = read(member_client, workshop.url)
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": None}
+    rendered = read(member_client, workshop.url)
+    for question_id in ("q-single", "q-multiple", "q-match", "q-reflect"):
+        assert question_markup(kept_again, question_id) == question_markup(rendered, question_id)
+        assert question_markup(kept_first, question_id) == question_markup(rendered, question_id)
+
+
+# What changes shows at once ------------------------------------------------------------------
+
+
+def test_a_published_edit_shows_at_once(client, workshop):
+    assert "Before we start" in read(client, workshop.url)
+    workshop.body[0].value = "While we wait"
+    publish(workshop)
+    html = read(client, workshop.url)
+    assert "While we wait" in html
+    assert "Before we start" not in html
+
+
+def test_an_edit_saved_by_code_shows_at_once(client, workshop):
+    read(client, workshop.url)
+    WorkshopTemplatePage.objects.filter(pk=workshop.pk).update(
+        body=[{**block, "value": "Saved by a script"} if block["type"] == "heading" else block
+              for block in workshop.body.raw_data]
+    )  # fmt: skip
+    assert "Saved by a script" in read(client, workshop.url)
+
+
+def test_a_champion_edited_shows_at_once(client, workshop, ana):
+    assert "Ana Silva" in read(client, workshop.url)
+    ana.name = "Ana Souza"
+    ana.save()
+    assert "Ana Souza" in read(client, workshop.url)
+
+
+def test_an_award_given_shows_at_once(client, workshop, ana):
+    read(client, workshop.url)
+    Award.objects.create(champion=ana, title="Mentor of the year", year=2026, sort_order=5)
+    assert "Mentor of the year" in read(client, workshop.url)
+
+
+def test_a_champion_set_inactive_leaves_the_page(client, workshop, ana):
+    assert "Ana Silva" in read(client, workshop.url)
+    ana.active = False
+    ana.save()
+    assert "Ana Silva" not in read(client, workshop.url)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda ctx: ctx["ana"].save(), id="champion saved"),
+        pytest.param(lambda ctx: ctx["ana"].awards.first().save(), id="award saved"),
+        pytest.param(lambda ctx: ctx["ana"].awards.first().delete(), id="award deleted"),
+        pytest.param(lambda ctx: Location.objects.first().save(), id="office saved"),
+        pytest.param(lambda ctx: ctx["ana"].photo.save(), id="image saved"),
+        pytest.param(
+            lambda ctx: get_document_model().objects.create(title="Slides", file="slides.pdf"),
+            id="document added",
+        ),
+        pytest.param(lambda ctx: Site.objects.get().save(), id="site saved"),
+        pytest.param(lambda ctx: publish(ctx["other"]), id="page published"),
+        pytest.param(lambda ctx: ctx["other"].unpublish(), id="page unpublished"),
+        pytest.param(lambda ctx: ctx["other"].delete(), id="page deleted"),
+        pytest.param(
+            lambda ctx: ctx["other"].move(ctx["workshop"], pos="last-child"), id="page moved"
+        ),
+    ],
+)
+def test_what_blocks_show_from_elsewhere_starts_a_new_generation(change, workshop, ana, root_page):
+    other = WorkshopTemplatePage(title="Other", slug="other", summary="Another.", body=[])
+    root_page.refresh_from_db()
+    root_page.add_child(instance=other)
+    publish(other)
+    cache = caches["default"]
+    before = render_cache.current_generation(cache)
+    change({"ana": ana, "other": Page.objects.get(pk=other.pk).specific, "workshop": workshop})
+    assert render_cache.current_generation(cache) != before
+
+
+# Kept apart ----------------------------------------------------------------------------------
+
+
+def test_each_view_keeps_its_own(client, workshop):
+    assert GUIDANCE not in read(client, workshop.url)
+    assert GUIDANCE in read(client, workshop.url + "facilitator/")
+    assert GUIDANCE not in read(client, workshop.url)
+    assert GUIDANCE in read(client, workshop.url + "print/")
+
+
+def test_readers_signed_in_and_not_keep_their_own(workshop, member):
+    def key_for(user):
+        request = RequestFactory(HTTP_HOST="localhost").get(workshop.url)
+        request.user = user
+        scope = render_cache.scope_for(request, workshop)
+        return scope.entry_key(caches["default"], workshop.body, {})
+
+    from django.contrib.auth.models import AnonymousUser
+
+    assert key_for(AnonymousUser()) != key_for(member)
+
+
+def test_a_quiz_stays_each_readers_own(member_client, workshop):
+    assert "You have 3 attempts left." in read(member_client, workshop.url)
+    response = post_quiz(member_client, workshop, correct_answers())
+    assert response.status_code == 302
+    assert "You have 2 attempts left." in read(member_client, workshop.url)
+
+
+def test_a_preview_is_never_kept(workshop, member):
+    request = RequestFactory().get("/")
+    request.user = member
+    request.is_preview = True
+    assert render_cache.scope_for(request, workshop) is None
+    assert render_cache.scope_for(None, workshop) is None
+
+
+def test_an_edition_shows_its_new_fills_at_once(admin_client, client, edition, template):
+    welcome, speaker, _event = (slot.key for slot in template_slots(template))
+
+    def publish_welcome(text):
+        fills = [fill_data(welcome, ("text", f"<p>{text}</p>")),
+                 fill_data(speaker, ("person", person()))]  # fmt: skip
+        response = post_edition(admin_client, edition, "action-publish", fills)
+        assert response.status_code == 302, response.content.decode()[-2000:]
+
+    publish_welcome("Our first venue.")
+    edition.refresh_from_db()
+    assert "Our first venue." in read(client, edition.url)
+    publish_welcome("Our second venue.")
+    html = read(client, edition.url)
+    assert "Our second venue." in html
+    assert "Our first venue." not in html
+
+
+def test_a_template_made_private_is_not_served_from_the_cache(client, workshop):
+    assert "Before we start" in read(client, workshop.url)
+    PageViewRestriction.objects.create(page=workshop, restriction_type="login")
+    response = client.get(workshop.url)
+    assert response.status_code == 302
+    assert "Before we start" not in response.content.decode()
+
+
+# A cache that fails, a cache that is not there --------------------------------------------
+
+
+def test_a_failing_cache_costs_only_speed(client, workshop, settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "broken": {"BACKEND": "tests.testapp.failing_cache.FailingCache"},
+    }
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": "broken"}
+    with caplog.at_level(logging.WARNING, logger="wagtail_learninggroups.render_cache"):
+        html = read(client, workshop.url)
+        ana_edited = make_champion("Bea Okafor")  # a save tells the cache, which fails too
+    assert "Ana Silva" in html and "Before we start" in html
+    assert ana_edited.pk
+    assert "The render cache could not be read" in caplog.text
+
+
+def test_an_unknown_cache_is_reported_and_passed_over(client, workshop, settings):
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": "nowhere"}
+    [error] = check_render_cache()
+    assert error.id == "wagtail_learninggroups.E004"
+    assert "nowhere" in error.msg
+    assert "Ana Silva" in read(client, workshop.url)
+
+
+def test_a_known_or_no_cache_passes_the_check(settings):
+    assert check_render_cache() == []
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": None}
+    assert check_render_cache() == []
+    settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": "default"}
+    assert check_render_cache() == []
