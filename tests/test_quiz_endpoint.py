@@ -584,3 +584,31 @@ def test_the_api_representation_holds_no_answer():
     text = repr(data)
     assert "Who elects members of parliament?" in text
     assert not [secret for secret in SECRETS if secret in text]
+
+
+def test_a_quiz_is_read_once_per_content_and_again_once_edited(
+    quiz_page, member_client, monkeypatch
+):
+    from wagtail_learninggroups import quiz_lookup
+
+    readings = []
+    outline_of = quiz_lookup._outline_of
+
+    def counted(value):
+        readings.append(value)
+        return outline_of(value)
+
+    monkeypatch.setattr(quiz_lookup, "_outline_of", counted)
+    monkeypatch.setattr(quiz_lookup, "_outlines", type(quiz_lookup._outlines)())
+    for _ in range(3):
+        assert post_quiz(member_client, quiz_page, correct_answers()).status_code == 302
+    assert len(readings) == 1
+    # An edit is new content: its questions are read, and the attempt is scored by them.
+    changed = quiz_value()
+    changed["questions"][0]["value"]["choices"][1]["value"]["correct"] = True
+    changed["questions"][0]["value"]["choices"][0]["value"]["correct"] = False
+    quiz_page.body = [{"type": "quiz", "value": changed, "id": "block-quiz"}]
+    quiz_page.save_revision().publish()
+    post_quiz(member_client, quiz_page, correct_answers())
+    assert len(readings) == 2
+    assert QuizAttempt.objects.order_by("-number").first().score < 8

@@ -5,6 +5,7 @@ should not see: an edit shows at once, each view and reader keeps its own, quizz
 reader's, and a failing cache only costs speed.
 """
 
+import json
 import logging
 import re
 
@@ -275,3 +276,18 @@ def test_a_known_or_no_cache_passes_the_check(settings):
     assert check_render_cache() == []
     settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": "default"}
     assert check_render_cache() == []
+
+
+def test_an_editions_fills_changed_by_code_show_at_once(admin_client, client, edition, template):
+    welcome, speaker, _event = (slot.key for slot in template_slots(template))
+    fills = [fill_data(welcome, ("text", "<p>Our first venue.</p>")),
+             fill_data(speaker, ("person", person()))]  # fmt: skip
+    post_edition(admin_client, edition, "action-publish", fills)
+    edition.refresh_from_db()
+    assert "Our first venue." in read(client, edition.url)
+    stored = json.dumps(list(edition.fills.raw_data)).replace("Our first", "A scripted")
+    edition.fills = json.loads(stored)
+    edition.save(update_fields=["fills"])
+    html = read(client, edition.url)
+    assert "A scripted venue." in html
+    assert "Our first venue." not in html

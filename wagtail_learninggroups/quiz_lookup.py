@@ -1,7 +1,5 @@
 """Finding a quiz by its key in a page's content, whatever the page type."""
 
-import hashlib
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -9,7 +7,7 @@ from functools import cached_property
 
 from wagtail.fields import StreamField
 
-from . import quizzes
+from . import quizzes, render_cache
 from .sanitise import current_policy
 from .slots import walk_marked
 
@@ -71,8 +69,7 @@ class StoredQuiz:
     @cached_property
     def outline(self):
         """``{"specs", "rules", "settings"}``: what taking the quiz needs of it."""
-        text = json.dumps([self.raw, repr(current_policy())], sort_keys=True, default=str)
-        digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        digest = render_cache.digest([self.raw, repr(current_policy())])
         outline = _outlines.get(digest)
         if outline is None:
             outline = _outline_of(self.value)

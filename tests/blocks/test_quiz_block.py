@@ -241,3 +241,30 @@ def test_a_quiz_saved_by_code_without_a_key_gets_one(root_page):
     root_page.add_child(instance=page)
     page.refresh_from_db()
     assert len(page.body[0].value["key"]) == 12
+
+
+# The image of a question ---------------------------------------------------------------------
+
+
+def test_questions_without_images_build_no_image_lookup(db, django_assert_num_queries):
+    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+
+    block = QuestionImageBlock(required=False)
+    with django_assert_num_queries(0):
+        assert block.bulk_to_python(iter([None, None])) == [None, None]
+
+
+def test_a_question_image_is_still_read(db):
+    from tests.champion_data import make_photo
+    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+
+    photo = make_photo()
+    assert QuestionImageBlock(required=False).bulk_to_python([None, photo.pk]) == [None, photo]
+
+
+def test_migrations_record_the_question_image_as_wagtails_chooser():
+    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+
+    path, _args, kwargs = QuestionImageBlock(required=False, label="Image").deconstruct()
+    assert path == "wagtail.images.blocks.ImageChooserBlock"
+    assert kwargs == {"required": False, "label": "Image"}
