@@ -9,7 +9,7 @@ DEMO_ADDRESS ?= 127.0.0.1:8000
 TEST_SETTINGS := tests.testapp.settings
 # The suite runs in one process per core (pytest-xdist); `make test PYTEST_JOBS=0` runs it in one.
 PYTEST_JOBS ?= auto
-# More pytest arguments for the version matrix, e.g. PYTEST_ARGS=--ignore=tests/browser
+# More pytest arguments for test-postgres and test-lowest, e.g. PYTEST_ARGS=--ignore=tests/browser
 PYTEST_ARGS ?=
 
 .PHONY: help demo test test-postgres test-matrix test-lowest docs screenshots bench lint format clean
@@ -68,7 +68,7 @@ test: lint
 
 test-postgres: $(VENV)/.installed-postgres
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL, e.g. postgres://user@127.0.0.1:5432/learninggroups"; exit 2; }
-	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -n $(PYTEST_JOBS)
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest -n $(PYTEST_JOBS) $(PYTEST_ARGS)
 
 test-matrix: $(VENV)/.installed-nox
 	$(BIN)/nox --session tests -- -n $(PYTEST_JOBS)

@@ -4,7 +4,7 @@ Each helper returns an action (a function of no arguments) for :mod:`bench.measu
 the answer's status, so that a benchmark never times an error page by mistake.
 """
 
-from django.test import Client
+from django.test import Client, override_settings
 
 
 def reader():
@@ -48,3 +48,15 @@ def _checked(response, url, status):
     if response.status_code != status:
         raise RuntimeError(f"{url} answered {response.status_code}, not {status}")
     return response
+
+
+def render_cache_off():
+    """Settings under which pages keep no rendered blocks: every request renders them all.
+
+    For the benchmarks of what rendering costs (sizes, memory, the sanitiser); a reader after
+    a change pays this once.
+    """
+    from django.conf import settings
+
+    ours = getattr(settings, "WAGTAIL_LEARNINGGROUPS", {})
+    return override_settings(WAGTAIL_LEARNINGGROUPS={**ours, "RENDER_CACHE": None})

@@ -7,6 +7,7 @@ reader's, and a failing cache only costs speed.
 
 import json
 import logging
+import pickle
 import re
 
 import pytest
@@ -107,6 +108,25 @@ def test_a_question_reads_the_same_from_the_cache(member_client, workshop, setti
     for question_id in ("q-single", "q-multiple", "q-match", "q-reflect"):
         assert question_markup(kept_again, question_id) == question_markup(rendered, question_id)
         assert question_markup(kept_first, question_id) == question_markup(rendered, question_id)
+
+
+def test_blocks_sharing_an_id_are_not_taken_for_each_other(client, workshop):
+    twins = [{"type": "heading", "value": text, "id": "same-id"} for text in ("First", "Second")]
+    WorkshopTemplatePage.objects.filter(pk=workshop.pk).update(body=twins)
+    for _ in range(2):
+        html = read(client, workshop.url)
+        assert ">First<" in html and ">Second<" in html
+
+
+@pytest.mark.parametrize("damage", [pickle.dumps("not a dict"), b"not a pickle"])
+def test_a_damaged_entry_is_rendered_over(client, workshop, damage):
+    read(client, workshop.url)
+    entries = caches["default"]._cache
+    damaged = [key for key in entries if render_cache.ENTRY_PREFIX in key]
+    for key in damaged:
+        entries[key] = damage
+    assert damaged
+    assert "Ana Silva" in read(client, workshop.url)
 
 
 # What changes shows at once ------------------------------------------------------------------

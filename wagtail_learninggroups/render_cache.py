@@ -12,7 +12,8 @@ HTML depends on:
   that an edit shows at once, in every process;
 - the view (participant, facilitator, print), the language, the host and scheme (links and
   printed addresses), and whether the reader is signed in;
-- the package's version, so that an upgrade never serves HTML from older templates;
+- the package's version, so that an upgrade never serves HTML from older templates, and the
+  HTML safelist in force;
 - a *generation*, a token that changes whenever something a block shows from elsewhere changes:
   a champion, an award, an office, an image, a document, a site, or a page (published,
   unpublished, moved or deleted: the targets of links). A new token leaves every entry behind;
@@ -35,6 +36,7 @@ from django.utils.translation import get_language
 
 from . import __version__
 from .conf import get_setting
+from .sanitise import current_policy
 
 logger = logging.getLogger(__name__)
 
@@ -112,11 +114,13 @@ class RenderScope:
         self.parts = parts
 
     def entry_key(self, cache, value, context):
+        """The key of this page view's entry for the stream ``value``, rendered in ``context``."""
         request = self.request
         user = getattr(request, "user", None)
         data = [
             __version__,
             current_generation(cache),
+            repr(current_policy()),
             self.page.pk,
             list(self.parts),
             list(value.raw_data),
@@ -141,15 +145,23 @@ class RenderScope:
         if cache is not None:
             try:
                 key = self.entry_key(cache, value, context)
-                stored = cache.get(key) or {}
+                stored = cache.get(key)
             except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
                 logger.warning("The render cache could not be read", exc_info=True)
                 cache = None
-        fresh = {}
-        rendered = []
+        if not isinstance(stored, dict):
+            stored = {}
+        fresh, seen, rendered = {}, set(), []
         for index, raw in enumerate(value.raw_data):
             block_type, block_id = raw.get("type"), raw.get("id")
-            keep = bool(block_id) and block_type in stream_block.reader_independent
+            # A block whose id an earlier block has (imported content) is rendered, never taken
+            # for the other.
+            keep = (
+                bool(block_id)
+                and block_id not in seen
+                and block_type in stream_block.reader_independent
+            )
+            seen.add(block_id)
             html = stored.get(block_id) if keep else None
             if html is None:
                 html = value[index].render(context=context)
@@ -180,7 +192,13 @@ def fragment(parts, render):
     if cache is None:
         return render()
     try:
-        data = [__version__, current_generation(cache), get_language(), parts]
+        data = [
+            __version__,
+            current_generation(cache),
+            repr(current_policy()),
+            get_language(),
+            parts,
+        ]
         key = ENTRY_PREFIX + digest(data)
         html = cache.get(key)
     except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
