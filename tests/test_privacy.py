@@ -10,22 +10,15 @@ from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 from tests.edition_data import make_office
+from tests.permission_data import add_published
 from tests.quiz_data import make_quiz_page, quiz_url
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.models import LocalEditionPage, WorkshopTemplatePage
 from wagtail_learninggroups.privacy import ancestor_paths, may_be_restricted, refused_restrictions
 
 
-def add(parent, page):
-    parent.refresh_from_db()
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def section(parent, slug):
-    return add(parent, HostLearningPage(title=slug.title(), slug=slug, body=[]))
+    return add_published(parent, HostLearningPage(title=slug.title(), slug=slug, body=[]))
 
 
 def anonymous_request():
@@ -83,12 +76,12 @@ def test_a_page_below_an_alias_follows_the_aliass_source(aliased_private_section
 def test_an_edition_keeps_the_content_of_a_template_below_a_private_alias(
     client, root_page, aliased_private_section
 ):
-    template = add(
+    template = add_published(
         aliased_private_section,
         WorkshopTemplatePage(title="Hidden", slug="hidden", summary="Only for staff.", body=[]),
     )
     office = make_office(root_page, "Nairobi")
-    edition = add(
+    edition = add_published(
         office.page,
         LocalEditionPage(
             title="Hidden: Nairobi", slug="hidden", workshop=template, location=office

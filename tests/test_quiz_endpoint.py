@@ -612,3 +612,63 @@ def test_a_quiz_is_read_once_per_content_and_again_once_edited(
     post_quiz(member_client, quiz_page, correct_answers())
     assert len(readings) == 2
     assert QuizAttempt.objects.order_by("-number").first().score < 8
+
+
+@pytest.mark.parametrize("limit", [0, 5])
+def test_attempts_are_numbered_one_after_another_with_or_without_a_limit(
+    quiz_page, member, limit, django_assert_num_queries
+):
+    def record():
+        return QuizAttempt.record(
+            taker=f"user:{member.pk}", page=quiz_page, quiz_key=QUIZ_KEY, limit=limit,
+            user=member, answers={}, questions=[], rules={}, results=[],
+            score=0, maximum=0, percent=0, passed=False,
+        )  # fmt: skip
+
+    first, second = record(), record()
+    # Without a limit the insert itself numbers the attempt; the number is read when asked for.
+    with django_assert_num_queries(0 if limit else 1):
+        assert first.number == 1
+    assert second.number == 2
+    assert list(QuizAttempt.objects.order_by("number").values_list("number", flat=True)) == [1, 2]
+    other_quiz = QuizAttempt.record(
+        taker=f"user:{member.pk}", page=quiz_page, quiz_key="another", limit=limit, user=member,
+        answers={}, questions=[], rules={}, results=[], score=0, maximum=0, percent=0,
+        passed=False,
+    )  # fmt: skip
+    assert other_quiz.number == 1
+
+
+def test_a_page_is_loaded_as_its_type_in_one_query_once_its_type_is_known(
+    quiz_page, django_assert_num_queries
+):
+    from wagtail_learninggroups import quiz_views
+
+    quiz_views._page_types.clear()
+    with django_assert_num_queries(2):
+        assert quiz_views.specific_live_page(quiz_page.pk) == quiz_page
+    with django_assert_num_queries(1):
+        page = quiz_views.specific_live_page(quiz_page.pk)
+    assert type(page) is type(quiz_page)
+    quiz_page.unpublish()
+    assert quiz_views.specific_live_page(quiz_page.pk) is None
+
+
+def test_a_page_id_that_comes_back_as_another_type_is_looked_up_again(quiz_page, root_page):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from wagtail_learninggroups import quiz_views
+    from wagtail_learninggroups.models import WorkshopTemplatePage
+
+    template = WorkshopTemplatePage(title="Reused", slug="reused", summary="An id again.")
+    root_page.refresh_from_db()
+    root_page.add_child(instance=template)
+    template.save_revision().publish()
+    # As if the id had been a plain page's, deleted, and given to this workshop template: a
+    # plain page's type would find the row, but not as the page it now is.
+    for earlier_type in (ContentType.objects.get_for_model(Page), quiz_page.content_type):
+        quiz_views._page_types[template.pk] = earlier_type.pk
+        found = quiz_views.specific_live_page(template.pk)
+        assert type(found) is WorkshopTemplatePage
+        assert quiz_views._page_types[template.pk] == template.content_type_id

@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from tests.champion_data import *  # noqa: F403 - fixtures
-from tests.champion_data import make_champion
+from tests.champion_data import make_champion, publish
 from tests.edition_data import fill_data, person, post_edition, template_slots
 from tests.quiz_data import correct_answers, post_quiz, quiz_value
 from wagtail_learninggroups import render_cache
@@ -39,12 +39,6 @@ def body(champion):
          "value": {"kind": "tip", "title": "", "text": f"<p>{GUIDANCE}</p>", "checklist": []}},
         {"type": "quiz", "value": quiz_value(attempts_allowed=3), "id": "block-quiz"},
     ]  # fmt: skip
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

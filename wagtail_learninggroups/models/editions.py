@@ -187,11 +187,12 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         """The template as it is published, or ``None`` when it is unpublished or deleted."""
         if not self.workshop_id:
             return None
-        return (
-            WorkshopTemplatePage.objects.filter(pk=self.workshop_id, live=True)
-            .select_related("module", "unit")
-            .first()
-        )
+        templates = WorkshopTemplatePage.objects.select_related("module", "unit")
+        try:
+            # get(), not first(), which would order the pages by path for nothing.
+            return templates.get(pk=self.workshop_id, live=True)
+        except WorkshopTemplatePage.DoesNotExist:
+            return None
 
     def template_slots(self):
         """The published template's slots, in template order."""
