@@ -5,7 +5,7 @@ the page: a local edition shows its template's, and the quiz endpoint takes a pa
 """
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
@@ -100,3 +100,51 @@ def test_the_quiz_of_a_page_below_a_private_alias_asks_to_sign_in(client, aliase
     response = client.get(quiz_url(page))
     assert response.status_code == 302
     assert "login" in response.url
+
+
+@pytest.fixture
+def office(root_page):
+    return make_office(root_page, "Nairobi")
+
+
+def edition_of(template, office):
+    return add_published(
+        office.page,
+        LocalEditionPage(
+            title=f"{template.title}: Nairobi", slug=template.slug, workshop=template,
+            location=office,
+        ),
+    )  # fmt: skip
+
+
+def test_an_edition_below_an_alias_that_is_not_private_stays_public(client, root_page, office):
+    source = section(root_page, "open-source")
+    root_page.refresh_from_db()
+    alias = source.create_alias(parent=root_page, update_slug="open-alias")
+    template = add_published(
+        alias, WorkshopTemplatePage(title="Open", slug="open", summary="For everyone.", body=[])
+    )
+    response = client.get(edition_of(template, office).url)
+    assert "For everyone." in response.content.decode()
+    assert "no-cache" not in response.headers.get("Cache-Control", "")
+
+
+def test_a_template_made_private_after_its_edition_was_read_is_kept_from_others(
+    client, root_page, office, django_user_model
+):
+    template = add_published(
+        root_page,
+        WorkshopTemplatePage(title="Soon private", slug="soon", summary="Staff only.", body=[]),
+    )
+    edition = edition_of(template, office)
+    assert "Staff only." in client.get(edition.url).content.decode()
+    staff = Group.objects.create(name="Staff")
+    restriction = PageViewRestriction.objects.create(page=template, restriction_type="groups")
+    restriction.groups.add(staff)
+    outsider = django_user_model.objects.create_user("outsider", "o@example.org", "pw")
+    for reader in (None, outsider):
+        if reader is not None:
+            client.force_login(reader)
+        html = client.get(edition.url).content.decode()
+        assert "This workshop is not available at the moment." in html
+        assert "Staff only." not in html

@@ -672,3 +672,37 @@ def test_a_page_id_that_comes_back_as_another_type_is_looked_up_again(quiz_page,
         found = quiz_views.specific_live_page(template.pk)
         assert type(found) is WorkshopTemplatePage
         assert quiz_views._page_types[template.pk] == template.content_type_id
+
+
+def test_a_quiz_that_could_not_be_read_is_read_again_next_time(
+    quiz_page, member_client, monkeypatch
+):
+    from wagtail_learninggroups import quiz_lookup
+    from wagtail_learninggroups.blocks import QuizBlock
+
+    monkeypatch.setattr(quiz_lookup, "_outlines", type(quiz_lookup._outlines)())
+    to_python = QuizBlock.to_python
+
+    def failing(self, value):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(QuizBlock, "to_python", failing)
+    assert post_quiz(member_client, quiz_page, correct_answers()).status_code == 404
+    monkeypatch.setattr(QuizBlock, "to_python", to_python)
+    assert post_quiz(member_client, quiz_page, correct_answers()).status_code == 302
+
+
+def test_a_quiz_whose_outline_was_kept_but_cannot_be_shown_is_a_404(
+    quiz_page, member_client, monkeypatch
+):
+    from wagtail_learninggroups.blocks import QuizBlock
+
+    assert post_quiz(member_client, quiz_page, correct_answers()).status_code == 302
+
+    def failing(self, value):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(QuizBlock, "to_python", failing)
+    assert member_client.get(quiz_url(quiz_page)).status_code == 404
+    # Answers that need another look show the form again, which needs the quiz's value too.
+    assert post_quiz(member_client, quiz_page, {}).status_code == 404

@@ -15,6 +15,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -112,7 +113,11 @@ def test_blocks_sharing_an_id_are_not_taken_for_each_other(client, workshop):
         assert ">First<" in html and ">Second<" in html
 
 
-@pytest.mark.parametrize("damage", [pickle.dumps("not a dict"), b"not a pickle"])
+@pytest.mark.parametrize(
+    "damage",
+    [pickle.dumps("not a dict"), b"not a pickle", pickle.dumps({"block-heading": 42})],
+    ids=["not a dict", "not a pickle", "not HTML"],
+)
 def test_a_damaged_entry_is_rendered_over(client, workshop, damage):
     read(client, workshop.url)
     entries = caches["default"]._cache
@@ -121,6 +126,21 @@ def test_a_damaged_entry_is_rendered_over(client, workshop, damage):
         entries[key] = damage
     assert damaged
     assert "Ana Silva" in read(client, workshop.url)
+
+
+def test_html_kept_as_plain_text_is_still_html(client, workshop):
+    # A cache that serialises to JSON gives back plain strings, not Django's safe strings.
+    read(client, workshop.url)
+    entries = caches["default"]._cache
+    [key] = [key for key in entries if render_cache.ENTRY_PREFIX in key]
+    kept = pickle.loads(entries[key])  # noqa: S301 - the test's own cache
+    assert kept
+    plain = {block_id: "".join([html]) for block_id, html in kept.items()}
+    assert not any(hasattr(html, "__html__") for html in plain.values())
+    entries[key] = pickle.dumps(plain)
+    html = read(client, workshop.url)
+    assert "Before we start" in html and "Ana Silva" in html
+    assert "&lt;" not in html
 
 
 # What changes shows at once ------------------------------------------------------------------
@@ -196,6 +216,23 @@ def test_what_blocks_show_from_elsewhere_starts_a_new_generation(change, worksho
     assert render_cache.current_generation(cache) != before
 
 
+def test_a_change_starts_a_new_generation_again_once_committed(
+    workshop, ana, django_capture_on_commit_callbacks
+):
+    cache = caches["default"]
+    with django_capture_on_commit_callbacks(execute=True):
+        ana.save()
+        during = render_cache.current_generation(cache)
+    assert render_cache.current_generation(cache) != during
+
+
+def test_deleting_other_rows_stays_a_fast_delete(db):
+    from django.contrib.sessions.models import Session
+    from django.db.models.deletion import Collector
+
+    assert Collector(using="default").can_fast_delete(Session.objects.all())
+
+
 # Kept apart ----------------------------------------------------------------------------------
 
 
@@ -206,16 +243,28 @@ def test_each_view_keeps_its_own(client, workshop):
     assert GUIDANCE in read(client, workshop.url + "print/")
 
 
-def test_readers_signed_in_and_not_keep_their_own(workshop, member):
-    def key_for(user):
-        request = RequestFactory(HTTP_HOST="localhost").get(workshop.url)
-        request.user = user
-        scope = render_cache.scope_for(request, workshop)
-        return scope.entry_key(caches["default"], workshop.body, {})
+def test_hosts_schemes_and_languages_keep_their_own(workshop):
+    def key_for(host="localhost", secure=False, language="en"):
+        request = RequestFactory().get(workshop.url, HTTP_HOST=host, secure=secure)
+        with translation.override(language):
+            scope = render_cache.scope_for(request, workshop)
+            return scope.entry_key(caches["default"], workshop.body, {})
 
-    from django.contrib.auth.models import AnonymousUser
+    keys = {key_for(), key_for(host="intranet.example.org"), key_for(secure=True),
+            key_for(language="fr")}  # fmt: skip
+    assert len(keys) == 4
+    assert key_for() == key_for()
 
-    assert key_for(AnonymousUser()) != key_for(member)
+
+def test_a_page_without_a_quiz_leaves_the_session_alone(client, workshop):
+    # Kept blocks show nothing of the reader's: the key does not ask who they are, so a page
+    # with nothing of the reader's on it does not vary by their cookie.
+    workshop.body = [block for block in workshop.body.raw_data if block["type"] != "quiz"]
+    publish(workshop)
+    for _ in range(2):
+        response = client.get(workshop.url)
+        assert response.status_code == 200
+        assert "Cookie" not in response.get("Vary", "")
 
 
 def test_a_quiz_stays_each_readers_own(member_client, workshop):

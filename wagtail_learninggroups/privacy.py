@@ -33,8 +33,16 @@ def may_be_restricted(page):
     return known
 
 
-def refused_restrictions(page, request):
-    """The view restrictions on ``page`` that ``request`` does not satisfy, in Wagtail's order."""
+def view_restrictions(page):
+    """The view restrictions that apply to ``page``, as Wagtail finds them; kept on the page."""
     if not may_be_restricted(page):
         return []
-    return [r for r in page.get_view_restrictions() if not r.accept_request(request)]
+    known = getattr(page, "_lg_view_restrictions", None)
+    if known is None:
+        known = page._lg_view_restrictions = list(page.get_view_restrictions())
+    return known
+
+
+def refused_restrictions(page, request):
+    """The view restrictions on ``page`` that ``request`` does not satisfy, in Wagtail's order."""
+    return [r for r in view_restrictions(page) if not r.accept_request(request)]

@@ -176,8 +176,7 @@ def form_questions(specs, values_by_id, answers=None, errors=None, shuffle=False
             row["choices"] = _true_false_rows(answer)
         elif spec["type"] == "order":
             row["items"] = _order_rows(spec, answer, rng)
-            # As text, as the form posts them: numbers would be localised one by one.
-            row["places"] = [str(place) for place in range(1, len(spec["items"]) + 1)]
+            row["places"] = list(range(1, len(spec["items"]) + 1))
         elif spec["type"] == "match":
             row["items"], row["options"] = _match_rows(spec, answer)
         rows.append(row)

@@ -8,7 +8,6 @@ from functools import cached_property
 from wagtail.fields import StreamField
 
 from . import quizzes, render_cache
-from .sanitise import current_policy
 from .slots import walk_marked
 
 logger = logging.getLogger(__name__)
@@ -69,13 +68,15 @@ class StoredQuiz:
     @cached_property
     def outline(self):
         """``{"specs", "rules", "settings"}``: what taking the quiz needs of it."""
-        digest = render_cache.digest([self.raw, repr(current_policy())])
+        digest = render_cache.digest([self.raw, render_cache.policy_key()])
         outline = _outlines.get(digest)
         if outline is None:
             outline = _outline_of(self.value)
-            _outlines[digest] = outline
-            if len(_outlines) > OUTLINES_KEPT:
-                _outlines.popitem(last=False)
+            # A quiz that could not be read (a lookup that failed, say) is read again next time.
+            if self.value is not None:
+                _outlines[digest] = outline
+                if len(_outlines) > OUTLINES_KEPT:
+                    _outlines.popitem(last=False)
         return outline
 
     @property

@@ -150,6 +150,13 @@ def load_quiz(request, page_id, quiz_key):
     return page, quiz
 
 
+def shown_value(quiz):
+    """The quiz's value, to show it; ``Http404`` if it cannot be read (its outline was kept)."""
+    if quiz.value is None:
+        raise Http404(_("There is no such quiz on this page."))
+    return quiz.value
+
+
 def location_of(page):
     """The office a quiz is taken for: that of the local edition it sits in, if any."""
     from .models import LocalEditionPage
@@ -201,7 +208,7 @@ def _quiz_view(request, page_id, quiz_key):
         return refusal.response
     if request.method == "GET":
         return respond(
-            request, quiz_forms.quiz_state(request, page, quiz.value, quiz.specs), page=page
+            request, quiz_forms.quiz_state(request, page, shown_value(quiz), quiz.specs), page=page
         )
     if quiz.rules["mode"] == quizzes.MODE_GROUP:
         return message(request, _("This quiz is for the room and takes no answers."), 400, page)
@@ -229,7 +236,7 @@ def _quiz_view(request, page_id, quiz_key):
         )
     if not parsed.is_valid:
         context = quiz_forms.quiz_state(
-            request, page, quiz.value, served, answers=parsed.answers, errors=parsed.errors
+            request, page, shown_value(quiz), served, answers=parsed.answers, errors=parsed.errors
         )
         return respond(request, context, page=page)
     return submit(request, page, quiz, served, parsed.answers)
@@ -330,7 +337,7 @@ def my_results_view(request):
 
 def _group_question(request, page_id, quiz_key, number):
     page, quiz = load_quiz(request, page_id, quiz_key)
-    value, specs = quiz.value, quiz.specs
+    value, specs = shown_value(quiz), quiz.specs
     if quiz.rules["mode"] != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
         raise Http404(_("There is no such question to present."))
     if not quiz_forms.may_present(request.user, page):

@@ -10,8 +10,8 @@ HTML depends on:
 
 - the page, and a digest of the blocks' stored content (and, for an edition, of its fills), so
   that an edit shows at once, in every process;
-- the view (participant, facilitator, print), the language, the host and scheme (links and
-  printed addresses), and whether the reader is signed in;
+- the view (participant, facilitator, print), the language, and the host and scheme (links
+  and printed addresses);
 - the package's version, so that an upgrade never serves HTML from older templates, and the
   HTML safelist in force;
 - a *generation*, a token that changes whenever something a block shows from elsewhere changes:
@@ -32,6 +32,7 @@ import uuid
 from django.core.cache import InvalidCacheBackendError, caches
 from django.db import transaction
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from . import __version__
@@ -62,9 +63,10 @@ def cache_backend():
 def digest(data):
     """A short digest of JSON-ready ``data``; model instances count by their model and id."""
     try:
-        # Four times as fast as JSON, for the plain data of stored content; the format may
+        # Four times as fast as JSON, for the plain data of stored content. Version 2 writes
+        # no back-references, so equal data gives equal bytes in every process; the format may
         # change between Python versions, which only means other keys.
-        encoded = marshal.dumps(data)
+        encoded = marshal.dumps(data, 2)
     except ValueError:
         encoded = json.dumps(data, separators=(",", ":"), default=model_key).encode()
     return hashlib.blake2b(encoded, digest_size=16).hexdigest()
@@ -112,24 +114,35 @@ class RenderScope:
         self.request = request
         self.page = page
         self.parts = parts
+        self._common = None
+
+    def _common_key_data(self, cache):
+        """What every key of this page view holds, worked out once per request."""
+        if self._common is None:
+            request = self.request
+            self._common = [
+                __version__,
+                current_generation(cache),
+                policy_key(),
+                get_language(),
+                request.get_host(),
+                request.scheme,
+            ]
+        return self._common
 
     def entry_key(self, cache, value, context):
-        """The key of this page view's entry for the stream ``value``, rendered in ``context``."""
-        request = self.request
-        user = getattr(request, "user", None)
+        """The key of this page view's entry for the stream ``value``, rendered in ``context``.
+
+        Whether the reader is signed in is not part of it: kept blocks show nothing of the
+        reader's, and asking would read the session of every reader of every page.
+        """
         data = [
-            __version__,
-            current_generation(cache),
-            repr(current_policy()),
+            *self._common_key_data(cache),
             self.page.pk,
             list(self.parts),
             list(value.raw_data),
             bool(context.get("lg_facilitator")),
             bool(context.get("lg_print")),
-            get_language(),
-            request.get_host(),
-            request.scheme,
-            bool(user is not None and user.is_authenticated),
         ]
         return ENTRY_PREFIX + digest(data)
 
@@ -162,7 +175,7 @@ class RenderScope:
                 and block_type in stream_block.reader_independent
             )
             seen.add(block_id)
-            html = stored.get(block_id) if keep else None
+            html = kept_html(stored.get(block_id)) if keep else None
             if html is None:
                 html = value[index].render(context=context)
                 if keep:
@@ -175,42 +188,49 @@ class RenderScope:
                 logger.warning("The render cache could not be written", exc_info=True)
         return format_html_join("\n", '<div class="w-block-{1} block-{1}">{0}</div>', rendered)
 
+    def fragment(self, parts, render):
+        """HTML that depends only on ``parts`` (JSON-ready, models allowed): kept, or rendered.
+
+        For a piece of a reader's own block that many readers share, such as one question of a
+        quiz's form; ``render()`` makes it. It is kept whatever the page.
+        """
+        cache = cache_backend()
+        if cache is None:
+            return render()
+        try:
+            key = ENTRY_PREFIX + digest([*self._common_key_data(cache), parts])
+            html = kept_html(cache.get(key))
+        except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
+            logger.warning("The render cache could not be read", exc_info=True)
+            return render()
+        if html is None:
+            html = render()
+            try:
+                cache.set(key, html, get_setting("RENDER_CACHE_TIMEOUT"))
+            except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
+                logger.warning("The render cache could not be written", exc_info=True)
+        return html
+
+
+def kept_html(value):
+    """HTML read back from the cache, or ``None`` when what was read is not HTML.
+
+    It was rendered and so made safe before it was kept; a cache that does not keep Django's
+    safe strings as such (one serialising to JSON, say) gives back plain strings.
+    """
+    return mark_safe(value) if isinstance(value, str) else None  # noqa: S308 - see above
+
+
+def policy_key():
+    """The HTML safelist in force, written the same way in every process (sets sorted)."""
+    tags, attributes, protocols = current_policy()
+    return [sorted(tags), [[tag, list(names)] for tag, names in attributes], sorted(protocols)]
+
 
 def model_key(value):
     """How :func:`digest` writes a model instance (an image, say): its model and id."""
     meta = getattr(value, "_meta", None)
     return f"{meta.label}:{value.pk}" if meta is not None else str(value)
-
-
-def fragment(parts, render):
-    """HTML that depends only on ``parts`` (JSON-ready, models allowed): kept, or ``render()``.
-
-    For a piece of a reader's own block that many readers share, such as one question of a
-    quiz's form. It is kept under the current generation, whatever the page.
-    """
-    cache = cache_backend()
-    if cache is None:
-        return render()
-    try:
-        data = [
-            __version__,
-            current_generation(cache),
-            repr(current_policy()),
-            get_language(),
-            parts,
-        ]
-        key = ENTRY_PREFIX + digest(data)
-        html = cache.get(key)
-    except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
-        logger.warning("The render cache could not be read", exc_info=True)
-        return render()
-    if html is None:
-        html = render()
-        try:
-            cache.set(key, html, get_setting("RENDER_CACHE_TIMEOUT"))
-        except Exception:  # noqa: BLE001 - a cache that fails must not fail the page
-            logger.warning("The render cache could not be written", exc_info=True)
-    return html
 
 
 def scope_for(request, page, parts=()):

@@ -113,17 +113,15 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
             )
 
 
-def forget_rendered_blocks_of_pages(sender, instance, **kwargs):
-    """A page deleted may be the target of links that kept blocks show."""
-    if isinstance(instance, Page):
-        forget_rendered_blocks()
-
-
 def register_render_cache_handlers():
     """What blocks show from elsewhere: when it changes, kept renderings are left behind."""
     from .models import Award, Champion, Location
 
-    for model in (Champion, Award, Location, get_image_model(), get_document_model(), Site):
+    # A page deleted may be the target of links that kept blocks show. Deleting a page of any
+    # type deletes its row of Page too, so its signal is sent with Page as the sender.
+    # (Receivers without a sender would cost every model of the site Django's fast deletes.)
+    watched = (Champion, Award, Location, get_image_model(), get_document_model(), Site)
+    for model in watched:
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_rendered_blocks,
@@ -136,7 +134,8 @@ def register_render_cache_handlers():
             dispatch_uid=f"wagtail_learninggroups.render_cache.pages.{id(signal)}",
         )
     post_delete.connect(
-        forget_rendered_blocks_of_pages,
+        forget_rendered_blocks,
+        sender=Page,
         dispatch_uid="wagtail_learninggroups.render_cache.page_deleted",
     )
 

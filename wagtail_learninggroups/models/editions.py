@@ -30,7 +30,7 @@ from ..blocks.fills import SlotFillsBlock
 from ..fill_merge import merge_fills
 from ..forms import LocalEditionPageForm
 from ..panels import SlotFillsPanel
-from ..privacy import may_be_restricted, refused_restrictions
+from ..privacy import refused_restrictions, view_restrictions
 from ..sanitise import safe_url
 from .locations import Location
 from .pages import LearningGroupsPage, WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
@@ -281,7 +281,7 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         template = self.published_template
-        if template is not None and may_be_restricted(template):
+        if template is not None and view_restrictions(template):
             # The page shows a private template's content to those allowed to see it: a shared
             # cache must not pass it on to others.
             add_never_cache_headers(response)

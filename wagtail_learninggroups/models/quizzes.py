@@ -239,8 +239,9 @@ class QuizAttempt(models.Model):
                     )
             except IntegrityError:
                 continue
-            if not limit:
-                # The database worked the number out: it is read when first asked for.
+            if hasattr(attempt.__dict__.get("number"), "resolve_expression"):
+                # The database worked the number out: it is read when first asked for. (A Django
+                # that reads such values back as it saves leaves the number in place.)
                 del attempt.__dict__["number"]
             return attempt
         raise AttemptBusy

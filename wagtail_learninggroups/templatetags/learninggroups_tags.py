@@ -71,11 +71,12 @@ def lg_quiz_question(context, question):
     def render():
         return render_to_string(QUESTION_TEMPLATE, question_context)
 
+    scope = context.get(render_cache.CONTEXT_NAME)
     # The items of an order question come in a new order each time: nothing to share.
-    if context.get(render_cache.CONTEXT_NAME) is None or question.get("type") == "order":
+    if scope is None or question.get("type") == "order":
         return render()
     parts = [QUESTION_TEMPLATE, {k: v for k, v in question_context.items() if k != "request"}]
-    return render_cache.fragment(parts, render)
+    return scope.fragment(parts, render)
 
 
 def champions_directory(context):
