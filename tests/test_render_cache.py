@@ -354,3 +354,27 @@ def test_an_editions_fills_changed_by_code_show_at_once(admin_client, client, ed
     html = read(client, edition.url)
     assert "A scripted venue." in html
     assert "Our first venue." not in html
+
+
+def test_keys_are_the_same_in_every_process():
+    """A shared cache serves many processes, each with its own order of sets."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import django; django.setup()\n"
+        "from wagtail_learninggroups import render_cache as r\n"
+        "print(r.digest([r.policy_key(), [{'type': 'heading', 'value': 'x' * 3}, 'x' * 3]]))\n"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "DJANGO_SETTINGS_MODULE": "tests.testapp.settings"}  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True,
+            cwd=Path(__file__).resolve().parent.parent, check=True,
+        )  # fmt: skip
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
