@@ -89,7 +89,7 @@ class StoredQuiz:
 
     @property
     def settings(self):
-        """The quiz's key, how many questions it draws, and whether it shuffles choices."""
+        """The quiz's key and how many questions it draws: what decides the questions served."""
         return self.outline["settings"]
 
 
@@ -102,7 +102,6 @@ def _outline_of(value):
         "settings": {
             "key": value.get("key"),
             "draw": value.get("draw"),
-            "shuffle_choices": value.get("shuffle_choices"),
         },
     }
 
