@@ -44,7 +44,7 @@ def question_text(spec):
 
 def specs_of(page):
     """The specs (plain dicts) of the questions of the first quiz on ``page``."""
-    from wagtail_learninggroups.quizzes import question_specs
+    from wagtail_learninggroups.quizzes.specs import question_specs
 
     quiz = next(child.value for child in page.body if child.block_type == "quiz")
     return question_specs(quiz["questions"])
@@ -65,7 +65,7 @@ def questions_pair(count):
 
 def correct_answers(specs):
     """The form data of an attempt that gets every question right."""
-    from wagtail_learninggroups.quizzes import field_name, match_options
+    from wagtail_learninggroups.quizzes.specs import field_name, match_options
 
     data = {}
     for spec in specs:

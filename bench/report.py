@@ -73,7 +73,7 @@ def earlier_revisions(templates):
     """
     from wagtail.models import Revision
 
-    from wagtail_learninggroups.slots import loads_stream
+    from wagtail_learninggroups.core.streams import loads_stream
 
     earlier = []
     for template in templates:

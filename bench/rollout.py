@@ -56,8 +56,8 @@ def seconds(timing):
 
 def run():
     from example_site.intranet.models import OfficeIndexPage, StandardPage
+    from wagtail_learninggroups.editions.rollout import roll_out
     from wagtail_learninggroups.models import WorkshopTemplatePage
-    from wagtail_learninggroups.rollout import roll_out
 
     index = OfficeIndexPage.objects.get()
     template = WorkshopTemplatePage.objects.get(slug="how-parliament-works")

@@ -1,7 +1,7 @@
 """What sanitising costs a page render, with the sanitiser's cache and without it.
 
 Rich text is sanitised where it is read, so every render of a page passes each piece of its
-rich text through :func:`~wagtail_learninggroups.sanitise.clean_html`. The cache remembers the
+rich text through :func:`~wagtail_learninggroups.core.sanitise.clean_html`. The cache remembers the
 result per piece of HTML; without it, every call runs bleach. "Without" swaps the cached
 function for the function it wraps, for the length of one action. Pages are rendered whole,
 with the render cache off: kept blocks are not sanitised again.
@@ -16,7 +16,7 @@ from bench.rows import time_row
 
 def uncached(action):
     """``action``, run with the sanitiser's cache out of the way."""
-    from wagtail_learninggroups import sanitise
+    from wagtail_learninggroups.core import sanitise
 
     def run_uncached():
         with mock.patch.object(sanitise, "_clean", sanitise._clean.__wrapped__):
@@ -27,7 +27,7 @@ def uncached(action):
 
 def html_of_one(action):
     """The HTML that ``action`` passes through the sanitiser, call by call."""
-    from wagtail_learninggroups import sanitise
+    from wagtail_learninggroups.core import sanitise
 
     seen, cached = [], sanitise._clean
 
@@ -46,7 +46,7 @@ def run():
 
 
 def measure_sanitising():
-    from wagtail_learninggroups.sanitise import clean_html
+    from wagtail_learninggroups.core.sanitise import clean_html
 
     page = pages.demo_workshop()
     render = browse.get(browse.signed_in(quizzes.MEMBER), page.url)

@@ -84,7 +84,7 @@ def contains(tree, part):
 def without_given_ids(tree):
     """``tree`` without the ids that reading gave items stored without one, as it was stored.
 
-    Such an id is a version 5 UUID (see :func:`~wagtail_learninggroups.tolerance.derived_id`);
+    Such an id is a version 5 UUID (see :func:`~wagtail_learninggroups.core.tolerance.derived_id`);
     a bare list value given one was wrapped as ``{"type": "item", …}`` too.
     """
     if isinstance(tree, list):

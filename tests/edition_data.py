@@ -6,8 +6,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from tests.slot_data import slotted_workshop_form
 from tests.testapp.models import HostArticlePage
-from wagtail_learninggroups import slots
 from wagtail_learninggroups.models import LocalEditionPage, Location, WorkshopTemplatePage
+from wagtail_learninggroups.workshops import slots
 
 
 def add_page_url(model, parent):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from wagtail_learninggroups.agenda import (
+from wagtail_learninggroups.workshops.agenda import (
     format_clock,
     format_duration,
     interactive_share,

@@ -23,8 +23,8 @@ from tests.champion_data import (
     make_photo,
     spotlight,
 )
+from wagtail_learninggroups.champions.models import unique_slug
 from wagtail_learninggroups.models import Award, Champion
-from wagtail_learninggroups.models.champions import unique_slug
 
 URL_PREFIX = "wagtail_learninggroups_champion_modeladmin"
 INDEX = f"{URL_PREFIX}_index"

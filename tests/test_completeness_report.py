@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from tests.edition_data import fill_data, make_office, person, post_edition, template_slots
 from tests.slot_data import slotted_workshop_form
+from wagtail_learninggroups.editions.report import load_rows, region_chart, region_shares
+from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import LocalEditionPage
-from wagtail_learninggroups.reports import load_rows, region_chart, region_shares
-from wagtail_learninggroups.rollout import roll_out
 
 REPORT = reverse("wagtail_learninggroups_completeness")
 
@@ -148,7 +148,7 @@ def test_only_people_with_the_report_permission_see_it(client, django_user_model
 
 
 def test_region_chart_geometry():
-    from wagtail_learninggroups.reports import RegionShare
+    from wagtail_learninggroups.editions.report import RegionShare
 
     chart = region_chart([RegionShare("Africa", 1, 4), RegionShare("Pacific", 0, 0)])
     assert [bar["width"] for bar in chart["bars"]] == [100, 0]

@@ -33,10 +33,10 @@ from tests.damaged_data import (
 from tests.edition_data import add_page_url, template_slots
 from tests.slot_data import slotted_workshop_form
 from tests.testapp.models import HostArticlePage, HostLearningPage
-from wagtail_learninggroups import tolerance
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
-from wagtail_learninggroups.blocks.fills import SlotFillsBlock
-from wagtail_learninggroups.blocks.tolerant import _RecentlyLogged, recently_logged
+from wagtail_learninggroups.core import tolerance
+from wagtail_learninggroups.core.blocks import _RecentlyLogged, recently_logged
+from wagtail_learninggroups.editions.fill_blocks import SlotFillsBlock
 from wagtail_learninggroups.models import Champion, LocalEditionPage, WorkshopTemplatePage
 
 CASES = fixture_paths("damaged") + fixture_paths("versions")

@@ -13,8 +13,8 @@ from tests.edition_data import (
     post_edition,
     template_slots,
 )
-from wagtail_learninggroups import slots
 from wagtail_learninggroups.models import LocalEditionPage
+from wagtail_learninggroups.workshops import slots
 
 
 def complete(template):
@@ -41,7 +41,7 @@ def test_resubmitting_to_moderation_keeps_the_rule(admin_client, edition):
 
 
 def test_fills_count_as_a_change_of_the_form(admin_client, edition, template):
-    from wagtail_learninggroups.forms import LocalEditionPageForm
+    from wagtail_learninggroups.editions.forms import LocalEditionPageForm
 
     edition = edition.get_latest_revision_as_object()
     data = edition_form(template, edition.location, session_starts="")

@@ -8,8 +8,8 @@ from wagtail.models import GroupPagePermission
 
 from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
 from tests.utils import refused
+from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import LocalEditionPage
-from wagtail_learninggroups.rollout import roll_out
 
 
 @pytest.fixture

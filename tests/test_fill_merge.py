@@ -8,7 +8,7 @@ from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
-from wagtail_learninggroups.fill_merge import comparable, fill_digest, merge_fills
+from wagtail_learninggroups.editions.fill_merge import comparable, fill_digest, merge_fills
 
 
 def fill(key, text, item_id="x"):

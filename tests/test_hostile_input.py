@@ -50,6 +50,12 @@ from tests.html_safety import (
 )
 from tests.quiz_data import item, make_quiz_page, question, quiz_url
 from tests.testapp.models import HostLearningPage
+from wagtail_learninggroups.core.sanitise import clean_html
+from wagtail_learninggroups.core.spreadsheets import (
+    FORMULA_PREFIXES,
+    FormulaSafeExportMixin,
+    formula_safe,
+)
 from wagtail_learninggroups.models import (
     Award,
     Champion,
@@ -59,13 +65,7 @@ from wagtail_learninggroups.models import (
     QuizAttempt,
     WorkshopTemplatePage,
 )
-from wagtail_learninggroups.quizzes import MAX_TEXT_LENGTH
-from wagtail_learninggroups.sanitise import clean_html
-from wagtail_learninggroups.spreadsheets import (
-    FORMULA_PREFIXES,
-    FormulaSafeExportMixin,
-    formula_safe,
-)
+from wagtail_learninggroups.quizzes.specs import MAX_TEXT_LENGTH
 from wagtail_learninggroups.templatetags.learninggroups_tags import lg_richtext
 
 VECTORS = xss_vectors()

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.champion_data import make_champion
 from tests.quiz_data import quiz_value
 from tests.testapp.models import HostArticlePage, HostLearningPage
-from wagtail_learninggroups import usage
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
+from wagtail_learninggroups.core import usage
 from wagtail_learninggroups.models import Award, Champion, WorkshopTemplatePage
 
 OBJECTIVES = {

@@ -13,8 +13,12 @@ from tests.edition_data import make_office
 from tests.permission_data import add_published
 from tests.quiz_data import make_quiz_page, quiz_url
 from tests.testapp.models import HostLearningPage
+from wagtail_learninggroups.core.privacy import (
+    ancestor_paths,
+    may_be_restricted,
+    refused_restrictions,
+)
 from wagtail_learninggroups.models import LocalEditionPage, WorkshopTemplatePage
-from wagtail_learninggroups.privacy import ancestor_paths, may_be_restricted, refused_restrictions
 
 
 def section(parent, slug):

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
 from tests.utils import refused
 from wagtail_learninggroups.models import QuizAttempt
-from wagtail_learninggroups.quiz_admin import EXPORT_HEADINGS, formula_safe, plain_text
+from wagtail_learninggroups.quizzes.admin import EXPORT_HEADINGS, formula_safe, plain_text
 
 PREFIX = "wagtail_learninggroups_quizattempt_modeladmin"
 INDEX = reverse(f"{PREFIX}_index")
@@ -245,7 +245,7 @@ def test_an_attempt_can_be_deleted_with_the_delete_permission(django_user_model,
 
 
 def test_only_view_delete_export_and_present_are_offered_to_groups(db):
-    from wagtail_learninggroups.quiz_admin import QuizAttemptAdmin
+    from wagtail_learninggroups.quizzes.admin import QuizAttemptAdmin
 
     offered = QuizAttemptAdmin().get_permissions_for_registration()
     assert set(offered.values_list("codename", flat=True)) == {

@@ -17,8 +17,8 @@ from tests.quiz_data import (
     quiz_value,
     wrong_answers,
 )
-from wagtail_learninggroups import quizzes
 from wagtail_learninggroups.models import QuizAttempt
+from wagtail_learninggroups.quizzes import specs as quizzes
 
 pytestmark = pytest.mark.django_db
 
@@ -589,7 +589,7 @@ def test_the_api_representation_holds_no_answer():
 def test_a_quiz_is_read_once_per_content_and_again_once_edited(
     quiz_page, member_client, monkeypatch
 ):
-    from wagtail_learninggroups import quiz_lookup
+    from wagtail_learninggroups.quizzes import lookup as quiz_lookup
 
     readings = []
     outline_of = quiz_lookup._outline_of
@@ -642,7 +642,7 @@ def test_attempts_are_numbered_one_after_another_with_or_without_a_limit(
 def test_a_page_is_loaded_as_its_type_in_one_query_once_its_type_is_known(
     quiz_page, django_assert_num_queries
 ):
-    from wagtail_learninggroups import quiz_views
+    from wagtail_learninggroups.quizzes import views as quiz_views
 
     quiz_views._page_types.clear()
     with django_assert_num_queries(2):
@@ -658,8 +658,8 @@ def test_a_page_id_that_comes_back_as_another_type_is_looked_up_again(quiz_page,
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
-    from wagtail_learninggroups import quiz_views
     from wagtail_learninggroups.models import WorkshopTemplatePage
+    from wagtail_learninggroups.quizzes import views as quiz_views
 
     template = WorkshopTemplatePage(title="Reused", slug="reused", summary="An id again.")
     root_page.refresh_from_db()
@@ -677,8 +677,8 @@ def test_a_page_id_that_comes_back_as_another_type_is_looked_up_again(quiz_page,
 def test_a_quiz_that_could_not_be_read_is_read_again_next_time(
     quiz_page, member_client, monkeypatch
 ):
-    from wagtail_learninggroups import quiz_lookup
     from wagtail_learninggroups.blocks import QuizBlock
+    from wagtail_learninggroups.quizzes import lookup as quiz_lookup
 
     monkeypatch.setattr(quiz_lookup, "_outlines", type(quiz_lookup._outlines)())
     to_python = QuizBlock.to_python

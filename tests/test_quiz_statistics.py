@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
 from tests.utils import refused
+from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import QuizAttempt
-from wagtail_learninggroups.quiz_statistics import (
+from wagtail_learninggroups.quizzes.scoring import score_attempt
+from wagtail_learninggroups.quizzes.statistics import (
     NO_OFFICE,
     analyse_question,
     by_office,
@@ -21,8 +23,6 @@ from wagtail_learninggroups.quiz_statistics import (
     quiz_statistics,
     summarise,
 )
-from wagtail_learninggroups.rollout import roll_out
-from wagtail_learninggroups.scoring import score_attempt
 
 INDEX = reverse("wagtail_learninggroups_quiz_statistics")
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)

@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.http import QueryDict
 
-from wagtail_learninggroups.quizzes import (
+from wagtail_learninggroups.quizzes.scoring import CORRECT, UNSCORED, score_attempt
+from wagtail_learninggroups.quizzes.specs import (
     COUNT_AVERAGE,
     COUNT_FIRST,
     COUNT_HIGHEST,
@@ -32,7 +33,6 @@ from wagtail_learninggroups.quizzes import (
     quiz_settings,
     served_specs,
 )
-from wagtail_learninggroups.scoring import CORRECT, UNSCORED, score_attempt
 
 # Specs from block values ---------------------------------------------------------------------
 

@@ -23,8 +23,8 @@ from tests.champion_data import *  # noqa: F403 - fixtures
 from tests.champion_data import make_champion, publish
 from tests.edition_data import fill_data, person, post_edition, template_slots
 from tests.quiz_data import correct_answers, post_quiz, quiz_value
-from wagtail_learninggroups import render_cache
 from wagtail_learninggroups.checks import check_render_cache
+from wagtail_learninggroups.core import render_cache
 from wagtail_learninggroups.models import Award, Location, WorkshopTemplatePage
 
 GUIDANCE = "Arrive early and open the windows."
@@ -317,7 +317,7 @@ def test_a_failing_cache_costs_only_speed(client, workshop, settings, caplog):
         "broken": {"BACKEND": "tests.testapp.failing_cache.FailingCache"},
     }
     settings.WAGTAIL_LEARNINGGROUPS = {"RENDER_CACHE": "broken"}
-    with caplog.at_level(logging.WARNING, logger="wagtail_learninggroups.render_cache"):
+    with caplog.at_level(logging.WARNING, logger="wagtail_learninggroups.core.render_cache"):
         html = read(client, workshop.url)
         ana_edited = make_champion("Bea Okafor")  # a save tells the cache, which fails too
     assert "Ana Silva" in html and "Before we start" in html
@@ -365,7 +365,7 @@ def test_keys_are_the_same_in_every_process():
 
     script = (
         "import django; django.setup()\n"
-        "from wagtail_learninggroups import render_cache as r\n"
+        "from wagtail_learninggroups.core import render_cache as r\n"
         "print(r.digest([r.policy_key(), [{'type': 'heading', 'value': 'x' * 3}, 'x' * 3]]))\n"
     )
     digests = set()

@@ -123,7 +123,7 @@ def test_rollout_costs_the_same_queries_per_office_however_many_offices(template
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from wagtail_learninggroups.rollout import roll_out
+    from wagtail_learninggroups.editions.rollout import roll_out
 
     def offices(prefix, count):
         made = []
@@ -144,7 +144,7 @@ def test_rollout_costs_the_same_queries_per_office_however_many_offices(template
 
 
 def test_an_office_met_twice_is_created_once_and_the_roll_out_goes_on(template, offices):
-    from wagtail_learninggroups.rollout import roll_out
+    from wagtail_learninggroups.editions.rollout import roll_out
 
     nairobi, suva = offices
     # The second Nairobi stands for a roll-out that another click started meanwhile.

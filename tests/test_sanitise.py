@@ -2,7 +2,7 @@ import pytest
 from django.test import override_settings
 
 from tests.html_safety import load_xss_vectors, problems
-from wagtail_learninggroups.sanitise import clean_html
+from wagtail_learninggroups.core.sanitise import clean_html
 
 # What Wagtail's rich text editor stores (database format) and what it renders (front end).
 WAGTAIL_STORED = (
@@ -175,7 +175,7 @@ def test_a_sanitised_image_still_renders_as_an_image():
     ],
 )
 def test_safe_url(url, safe):
-    from wagtail_learninggroups.sanitise import safe_url
+    from wagtail_learninggroups.core.sanitise import safe_url
 
     assert safe_url(url) == safe
 

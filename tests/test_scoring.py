@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wagtail_learninggroups.scoring import (
+from wagtail_learninggroups.quizzes.scoring import (
     CORRECT,
     INCORRECT,
     PARTIAL,

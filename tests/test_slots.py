@@ -2,8 +2,8 @@
 
 import pytest
 
-from wagtail_learninggroups import slots
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
+from wagtail_learninggroups.workshops import slots
 
 BODY = LearningGroupsStreamBlock()
 

@@ -13,6 +13,6 @@ class WagtailLearningGroupsAppConfig(AppConfig):
     def ready(self):
         # Importing registers the system checks with Django's check framework.
         from . import checks  # noqa: F401
-        from .signal_handlers import register_signal_handlers
+        from .core.signals import register_signal_handlers
 
         register_signal_handlers()

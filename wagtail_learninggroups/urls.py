@@ -9,7 +9,7 @@ The namespace is ``wagtail_learninggroups``.
 
 from django.urls import path
 
-from . import quiz_views
+from .quizzes import views as quiz_views
 
 app_name = "wagtail_learninggroups"
 

@@ -13,18 +13,21 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import views
-from .champion_admin import ChampionAdmin
-from .models import CurriculumModule, LocalEditionPage, Location, WorkshopTemplatePage
-from .quiz_admin import QuizAttemptAdmin
-from .quiz_statistics_views import (
+from .champions.admin import ChampionAdmin
+from .champions.chooser import champion_chooser_viewset
+from .core.spreadsheets import FormulaSafeIndexView
+from .curriculum.locations import Location
+from .curriculum.models import CurriculumModule
+from .editions import views
+from .editions.models import LocalEditionPage
+from .editions.report_views import REPORT_PERMISSION, CompletenessReportView
+from .quizzes.admin import QuizAttemptAdmin
+from .quizzes.statistics_views import (
     STATISTICS_PERMISSION,
     QuizStatisticsIndexView,
     QuizStatisticsView,
 )
-from .report_views import REPORT_PERMISSION, CompletenessReportView
-from .spreadsheets import FormulaSafeIndexView
-from .viewsets import champion_chooser_viewset
+from .workshops.models import WorkshopTemplatePage
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
 

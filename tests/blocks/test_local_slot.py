@@ -6,9 +6,9 @@ from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from tests.slot_data import slot_form, slotted_workshop_form
-from wagtail_learninggroups import slots
 from wagtail_learninggroups.blocks import LocalSlotBlock, SlotFillBlock
 from wagtail_learninggroups.models import WorkshopTemplatePage
+from wagtail_learninggroups.workshops import slots
 
 
 @pytest.fixture

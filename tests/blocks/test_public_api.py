@@ -5,7 +5,9 @@ from wagtail.blocks import Block
 
 import wagtail_learninggroups.blocks as public_blocks
 
-EXPORTED = [getattr(public_blocks, name) for name in public_blocks.__all__]
+PUBLIC = [getattr(public_blocks, name) for name in public_blocks.__all__]
+#: Every block the module offers: the public ones and the parts that migrations may name.
+EXPORTED = PUBLIC + [getattr(public_blocks, name) for name in public_blocks.PARTS]
 
 
 def test_public_names_are_exported():
@@ -20,6 +22,14 @@ def test_public_names_are_exported():
         "LocalSlotBlock",
     } <= set(public_blocks.__all__)
     assert all(isinstance(cls, type) and issubclass(cls, Block) for cls in EXPORTED)
+
+
+def test_parts_are_not_the_public_face():
+    """Keys, choices and single question types are importable, but not listed as the API."""
+    assert {"SlotKeyBlock", "QuizKeyBlock", "OfficeChoiceBlock", "SingleChoiceQuestionBlock"} <= (
+        set(public_blocks.PARTS)
+    )
+    assert not set(public_blocks.PARTS) & set(public_blocks.__all__)
 
 
 def descendants(block):

@@ -247,7 +247,7 @@ def test_a_quiz_saved_by_code_without_a_key_gets_one(root_page):
 
 
 def test_questions_without_images_build_no_image_lookup(db, django_assert_num_queries):
-    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+    from wagtail_learninggroups.quizzes.blocks import QuestionImageBlock
 
     block = QuestionImageBlock(required=False)
     with django_assert_num_queries(0):
@@ -256,14 +256,14 @@ def test_questions_without_images_build_no_image_lookup(db, django_assert_num_qu
 
 def test_a_question_image_is_still_read(db):
     from tests.champion_data import make_photo
-    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+    from wagtail_learninggroups.quizzes.blocks import QuestionImageBlock
 
     photo = make_photo()
     assert QuestionImageBlock(required=False).bulk_to_python([None, photo.pk]) == [None, photo]
 
 
 def test_migrations_record_the_question_image_as_wagtails_chooser():
-    from wagtail_learninggroups.blocks.quiz import QuestionImageBlock
+    from wagtail_learninggroups.quizzes.blocks import QuestionImageBlock
 
     path, _args, kwargs = QuestionImageBlock(required=False, label="Image").deconstruct()
     assert path == "wagtail.images.blocks.ImageChooserBlock"

@@ -1,35 +1,114 @@
 """The public blocks of wagtail-learninggroups.
 
-Import blocks from here, never from the family modules (``workshop``, ``resources``, …): this is
-the import path that stays stable across releases. Wagtail writes struct and stream blocks into
-your site's migrations as plain definitions, so those migrations do not depend on our module
-layout; the few other blocks we define name this module in migrations.
+Import blocks from here, never from the feature folders: this is the import path that stays
+stable across releases. Wagtail writes struct and stream blocks into a site's migrations as plain
+definitions, so those migrations do not depend on the package's layout; the few blocks that
+migrations name by path (keys, choosers, choices, sanitised rich text) name this module.
+
+``__all__`` lists the blocks a site puts in its own StreamFields. The *parts* below it (keys,
+choices, single question types, the fills' content blocks) are importable here for migrations
+and subclassing, but are not the API: they may change with the blocks that hold them.
 """
 
-from .champions import *  # noqa: F403
-from .champions import __all__ as _champions_all
-from .fills import *  # noqa: F403
-from .fills import __all__ as _fills_all
-from .quiz import *  # noqa: F403
-from .quiz import __all__ as _quiz_all
-from .resources import *  # noqa: F403
-from .resources import __all__ as _resources_all
-from .richtext import *  # noqa: F403
-from .richtext import __all__ as _richtext_all
-from .slots import *  # noqa: F403
-from .slots import __all__ as _slots_all
-from .stream import *  # noqa: F403
-from .stream import __all__ as _stream_all
-from .workshop import *  # noqa: F403
-from .workshop import __all__ as _workshop_all
+from ..champions.blocks import (
+    AwardsBlock,
+    ChampionChooserBlock,
+    ChampionsListBlock,
+    ChampionSpotlightBlock,
+    OfficeChoiceBlock,
+    RegionChoiceBlock,
+    ThemeChoiceBlock,
+)
+from ..core.keys import SlotKeyBlock
+from ..core.richtext import SanitisedRichTextBlock
+from ..editions.fill_blocks import (
+    DocumentFillBlock,
+    EventFillBlock,
+    ImageFillBlock,
+    LinkFillBlock,
+    PersonFillBlock,
+    SlotFillBlock,
+    SlotFillContentBlock,
+    VideoFillBlock,
+)
+from ..quizzes.blocks import (
+    MatchQuestionBlock,
+    MultipleChoiceQuestionBlock,
+    NumberQuestionBlock,
+    OrderQuestionBlock,
+    QuizBlock,
+    QuizKeyBlock,
+    ReflectionQuestionBlock,
+    ShortTextQuestionBlock,
+    SingleChoiceQuestionBlock,
+    TrueFalseQuestionBlock,
+)
+from ..workshops.blocks import (
+    AgendaSegmentBlock,
+    DiscussionBlock,
+    FacilitatorGuidanceBlock,
+    ObjectivesBlock,
+    PreparationChecklistBlock,
+    WorkshopAgendaBlock,
+)
+from ..workshops.resources import (
+    DocumentResourceBlock,
+    ELearningResourceBlock,
+    LinkResourceBlock,
+    ResourcesBlock,
+    VideoResourceBlock,
+)
+from ..workshops.slot_blocks import LocalSlotBlock
+from ..workshops.stream import LearningGroupsStreamBlock
 
 __all__ = [
-    *_workshop_all,
-    *_resources_all,
-    *_richtext_all,
-    *_slots_all,
-    *_fills_all,
-    *_quiz_all,
-    *_champions_all,
-    *_stream_all,
+    # Workshops
+    "ObjectivesBlock",
+    "WorkshopAgendaBlock",
+    "DiscussionBlock",
+    "FacilitatorGuidanceBlock",
+    "PreparationChecklistBlock",
+    "ResourcesBlock",
+    "SanitisedRichTextBlock",
+    # Local content
+    "LocalSlotBlock",
+    # Quizzes
+    "QuizBlock",
+    # Champions
+    "ChampionChooserBlock",
+    "ChampionSpotlightBlock",
+    "ChampionsListBlock",
+    "AwardsBlock",
+    # Everything above in one stream
+    "LearningGroupsStreamBlock",
+]
+
+#: Parts of the blocks above: importable for migrations and subclassing, not the public API.
+PARTS = [
+    "AgendaSegmentBlock",
+    "DocumentResourceBlock",
+    "VideoResourceBlock",
+    "LinkResourceBlock",
+    "ELearningResourceBlock",
+    "SlotKeyBlock",
+    "QuizKeyBlock",
+    "SingleChoiceQuestionBlock",
+    "MultipleChoiceQuestionBlock",
+    "TrueFalseQuestionBlock",
+    "ShortTextQuestionBlock",
+    "NumberQuestionBlock",
+    "OrderQuestionBlock",
+    "MatchQuestionBlock",
+    "ReflectionQuestionBlock",
+    "OfficeChoiceBlock",
+    "RegionChoiceBlock",
+    "ThemeChoiceBlock",
+    "PersonFillBlock",
+    "EventFillBlock",
+    "LinkFillBlock",
+    "DocumentFillBlock",
+    "ImageFillBlock",
+    "VideoFillBlock",
+    "SlotFillContentBlock",
+    "SlotFillBlock",
 ]

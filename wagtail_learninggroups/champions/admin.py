@@ -17,8 +17,8 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.mixins import ThumbnailMixin
 from wagtail_modeladmin.options import ModelAdmin
 
+from ..core.spreadsheets import FormulaSafeIndexView, spreadsheet_cell
 from .models import Award, Champion
-from .spreadsheets import FormulaSafeIndexView, spreadsheet_cell
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_champion"
 

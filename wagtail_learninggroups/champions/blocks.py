@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from .slots import PREVIEW_TEMPLATE
-from .tolerant import TolerantStructBlock
+from ..core.blocks import PREVIEW_TEMPLATE, TolerantStructBlock
 
 __all__ = [
     "ChampionChooserBlock",
@@ -46,7 +45,7 @@ class ChampionChooserBlock(blocks.ChooserBlock):
 
     @cached_property
     def widget(self):
-        from ..viewsets import champion_chooser_viewset
+        from .chooser import champion_chooser_viewset
 
         return champion_chooser_viewset.widget_class()
 

@@ -14,11 +14,11 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from ..conf import get_setting
-from ..sanitise import safe_url
-from .champions import Award, Champion
-from .curriculum import CurriculumModule
-from .locations import Location
-from .pages import LearningGroupsPage
+from ..core.pages import LearningGroupsPage
+from ..core.sanitise import safe_url
+from ..curriculum.locations import Location
+from ..curriculum.models import CurriculumModule
+from .models import Award, Champion
 
 PER_PAGE = 24
 

@@ -14,9 +14,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..sanitise import clean_html, safe_url
-from .curriculum import CurriculumModule
-from .locations import Location
+from ..core.sanitise import clean_html, safe_url
+from ..curriculum.locations import Location
+from ..curriculum.models import CurriculumModule
 
 STORY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -1,6 +1,6 @@
 """The base classes of the package's struct and stream blocks: they read damaged JSON safely.
 
-A value read from stored JSON goes through :func:`~wagtail_learninggroups.tolerance.
+A value read from stored JSON goes through :func:`~wagtail_learninggroups.core.tolerance.
 split_readable` first. What cannot be read (an item of an unknown type, an item without its
 type or value, a dict where a list belongs, a chooser holding something other than an id) is
 left out and logged, so the page renders and the editor opens; it is kept on the value, and
@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 from wagtail import blocks
 
-from .. import tolerance
+from . import tolerance
 
 __all__ = ["TolerantStreamBlock", "TolerantStructBlock"]
 
@@ -67,9 +67,9 @@ def unreadable_whole(value):
 
 
 class TolerantBlockMixin:
-    """Reads stored JSON through :func:`~wagtail_learninggroups.tolerance.split_readable`."""
+    """Reads stored JSON through :func:`~wagtail_learninggroups.core.tolerance.split_readable`."""
 
-    #: Marks the block for :mod:`wagtail_learninggroups.tolerance`.
+    #: Marks the block for :mod:`wagtail_learninggroups.core.tolerance`.
     reads_tolerantly = True
 
     def split_stored(self, raw):
@@ -167,3 +167,7 @@ class TolerantStreamBlock(TolerantBlockMixin, blocks.StreamBlock):
             self.keep_set_aside(value, parts)
             for value, (_readable, parts) in zip(converted, split, strict=True)
         ]
+
+
+#: Previews in the block chooser use the package's stylesheet and show the facilitator view.
+PREVIEW_TEMPLATE = "wagtail_learninggroups/blocks/preview.html"

@@ -35,8 +35,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import __version__
-from .conf import get_setting
+from .. import __version__
+from ..conf import get_setting
 from .sanitise import current_policy
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def forget_rendered_blocks(**kwargs):
     """Leave every kept rendering behind: something a block may show has changed.
 
     Connected to the saves and deletions of what blocks show (see
-    :mod:`~wagtail_learninggroups.signal_handlers`). The generation moves on at once, and again
+    :mod:`~wagtail_learninggroups.core.signals`). The generation moves on at once, and again
     when the transaction commits, so that no reader renders the old data under the new
     generation in between.
     """

@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.rich_text import RichText
 
-from ..sanitise import clean_html
+from .sanitise import clean_html
 
 __all__ = ["SanitisedRichTextBlock"]
 

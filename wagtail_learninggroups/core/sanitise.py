@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import bleach
 from bleach.html5lib_shim import Filter
 
-from .conf import get_setting
+from ..conf import get_setting
 
 # bleach costs about half a millisecond per kilobyte; pages render the same stored HTML again and
 # again, so results are memoised per (HTML, policy). The bound keeps memory small.

@@ -32,7 +32,7 @@ def purge_editions_from_frontend_cache(sender, instance, **kwargs):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    from .models import LocalEditionPage
+    from ..editions.models import LocalEditionPage
 
     editions = LocalEditionPage.objects.live().filter(workshop=instance)
     batch = PurgeBatch()
@@ -88,7 +88,7 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
     Our blocks leave out what they cannot read (an unknown block type, say one a newer
     release added) and the page editor posts only what it showed. Here, what the revision
     was edited from held and the new content lost goes back where it was (see
-    :func:`content_edited_from` and :func:`~wagtail_learninggroups.tolerance.keep_set_aside`).
+    :func:`content_edited_from` and :func:`~wagtail_learninggroups.core.tolerance.keep_set_aside`).
     """
     if raw or not isinstance(instance.content, dict):
         return
@@ -115,7 +115,8 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
 
 def register_render_cache_handlers():
     """What blocks show from elsewhere: when it changes, kept renderings are left behind."""
-    from .models import Award, Champion, Location
+    from ..champions.models import Award, Champion
+    from ..curriculum.locations import Location
 
     # A page deleted may be the target of links that kept blocks show. Deleting a page of any
     # type deletes its row of Page too, so its signal is sent with Page as the sender.
@@ -126,22 +127,23 @@ def register_render_cache_handlers():
             signal.connect(
                 forget_rendered_blocks,
                 sender=model,
-                dispatch_uid=f"wagtail_learninggroups.render_cache.{model._meta.label}.{id(signal)}",
+                dispatch_uid=f"wagtail_learninggroups.core.render_cache.{model._meta.label}.{id(signal)}",
             )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(
             forget_rendered_blocks,
-            dispatch_uid=f"wagtail_learninggroups.render_cache.pages.{id(signal)}",
+            dispatch_uid=f"wagtail_learninggroups.core.render_cache.pages.{id(signal)}",
         )
     post_delete.connect(
         forget_rendered_blocks,
         sender=Page,
-        dispatch_uid="wagtail_learninggroups.render_cache.page_deleted",
+        dispatch_uid="wagtail_learninggroups.core.render_cache.page_deleted",
     )
 
 
 def register_signal_handlers():
-    from .models import LocalEditionPage, WorkshopTemplatePage
+    from ..editions.models import LocalEditionPage
+    from ..workshops.models import WorkshopTemplatePage
 
     register_render_cache_handlers()
 

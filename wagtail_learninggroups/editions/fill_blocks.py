@@ -8,13 +8,13 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .. import slots
-from ..sanitise import safe_url
-from .resources import ResourcesBlock
-from .richtext import SanitisedRichTextBlock
-from .slots import SlotKeyBlock
-from .tolerant import TolerantStreamBlock, TolerantStructBlock
-from .workshop import DiscussionBlock
+from ..core.blocks import TolerantStreamBlock, TolerantStructBlock
+from ..core.keys import SlotKeyBlock
+from ..core.richtext import SanitisedRichTextBlock
+from ..core.sanitise import safe_url
+from ..workshops import slots
+from ..workshops.blocks import DiscussionBlock
+from ..workshops.resources import ResourcesBlock
 
 __all__ = [
     "PersonFillBlock",

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import BlockField
 
-from . import slots
-from .blocks import SlotFillContentBlock
+from ..workshops import slots
+from .fill_blocks import SlotFillContentBlock
 from .fill_merge import fill_digest, fill_key, merge_fills
 
 #: The buttons of the page editor that ask for the edition to go live, now or after moderation.

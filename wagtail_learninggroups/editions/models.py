@@ -24,16 +24,17 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
 
-from .. import slots
-from ..blocks import SlotFillContentBlock
-from ..blocks.fills import SlotFillsBlock
-from ..fill_merge import merge_fills
-from ..forms import LocalEditionPageForm
-from ..panels import SlotFillsPanel
-from ..privacy import refused_restrictions, view_restrictions
-from ..sanitise import safe_url
-from .locations import Location
-from .pages import LearningGroupsPage, WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
+from ..core.pages import LearningGroupsPage
+from ..core.privacy import refused_restrictions, view_restrictions
+from ..core.sanitise import safe_url
+from ..core.streams import loads_stream
+from ..curriculum.locations import Location
+from ..workshops import slots
+from ..workshops.models import WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
+from .fill_blocks import SlotFillContentBlock, SlotFillsBlock
+from .fill_merge import merge_fills
+from .forms import LocalEditionPageForm
+from .panels import SlotFillsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ logger = logging.getLogger(__name__)
 def revision_body(revision):
     """The body JSON a page revision holds, as a list; empty when it cannot be read."""
     content = revision.content if revision is not None else None
-    return slots.loads_stream(content.get("body") if isinstance(content, dict) else None)
+    return loads_stream(content.get("body") if isinstance(content, dict) else None)
 
 
 def template_outline(raw_body):

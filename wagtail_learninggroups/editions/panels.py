@@ -2,7 +2,7 @@
 
 from wagtail.admin.panels import Panel
 
-from . import slots
+from ..workshops import slots
 
 
 class SlotFillsPanel(Panel):
@@ -11,14 +11,14 @@ class SlotFillsPanel(Panel):
     Each slot shows its title, where it sits, whether it is required, what may fill it and an
     example of a good fill; its instructions guide the editor from inside the empty input. Fills
     whose slot left the template are listed apart, with their content, until deleted on purpose.
-    Works with :class:`~wagtail_learninggroups.forms.LocalEditionPageForm`.
+    Works with :class:`~wagtail_learninggroups.editions.forms.LocalEditionPageForm`.
     """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "wagtail_learninggroups/admin/slot_fills_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .blocks import SlotFillContentBlock
+            from .fill_blocks import SlotFillContentBlock
             from .forms import (
                 content_field_name,
                 delete_orphan_field_name,

@@ -13,9 +13,11 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import slots
-from .models import LocalEditionPage, Location, WorkshopTemplatePage
-from .models.editions import comparison_url, template_outline
+from ..core.streams import loads_stream
+from ..curriculum.locations import Location
+from ..workshops import slots
+from ..workshops.models import WorkshopTemplatePage
+from .models import LocalEditionPage, comparison_url, template_outline
 
 MISSING, DRAFT, LIVE = "missing", "draft", "live"
 STATES = [
@@ -252,9 +254,7 @@ def load_rows(template_ids=None, regions=None):
     for record in records:
         # Progress follows the editors' latest work, draft or not.
         draft_fills = record["latest_revision__content__fills"]
-        fills = slots.loads_stream(
-            draft_fills if draft_fills is not None else record["stored_fills"]
-        )
+        fills = loads_stream(draft_fills if draft_fills is not None else record["stored_fills"])
         editions.append(
             EditionFacts(
                 pk=record["pk"],
@@ -281,5 +281,5 @@ def _revision_bodies(templates, editions):
     }
     bodies = {}
     for pk, body in Revision.objects.filter(pk__in=wanted).values_list("pk", "content__body"):
-        bodies[pk] = template_outline(slots.loads_stream(body))
+        bodies[pk] = template_outline(loads_stream(body))
     return bodies

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
-from .models import Location, WorkshopTemplatePage
-from .reports import STATES, load_rows, region_chart, region_shares
-from .spreadsheets import FormulaSafeExportMixin
+from ..core.spreadsheets import FormulaSafeExportMixin
+from ..curriculum.locations import Location
+from ..workshops.models import WorkshopTemplatePage
+from .report import STATES, load_rows, region_chart, region_shares
 
 #: The permission that lets a person see the report (superusers always may).
 REPORT_PERMISSION = "wagtail_learninggroups.view_completeness_report"

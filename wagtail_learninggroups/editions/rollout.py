@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import LocalEditionPage, Location
+from ..curriculum.locations import Location
+from .models import LocalEditionPage
 
 
 @dataclass

@@ -19,7 +19,8 @@ def task_finished(result):
 @task()
 def rollout_task(template_id, location_ids, user_id=None):
     """Roll a template out to offices; returns the summary as plain data for the task result."""
-    from .models import Location, WorkshopTemplatePage
+    from ..curriculum.locations import Location
+    from ..workshops.models import WorkshopTemplatePage
     from .rollout import roll_out
 
     template = WorkshopTemplatePage.objects.get(pk=template_id)

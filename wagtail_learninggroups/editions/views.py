@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Location, WorkshopTemplatePage
+from ..curriculum.locations import Location
+from ..workshops.models import WorkshopTemplatePage
 from .tasks import rollout_task, task_finished
 
 

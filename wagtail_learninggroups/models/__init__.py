@@ -1,12 +1,15 @@
-"""Models of wagtail-learninggroups; import them from here."""
+"""The models of wagtail-learninggroups: import them from here.
 
-from .champions import Award, Champion
-from .curriculum import CurriculumModule, CurriculumUnit
-from .directory import ChampionDirectoryPage
-from .editions import LocalEditionPage
-from .locations import Location
-from .pages import WorkshopIndexPage, WorkshopTemplatePage
-from .quizzes import QuizAttempt
+Each model lives in its feature's folder; this module is the stable import path.
+"""
+
+from ..champions.directory import ChampionDirectoryPage
+from ..champions.models import Award, Champion
+from ..curriculum.locations import Location
+from ..curriculum.models import CurriculumModule, CurriculumUnit
+from ..editions.models import LocalEditionPage
+from ..quizzes.models import QuizAttempt
+from ..workshops.models import WorkshopIndexPage, WorkshopTemplatePage
 
 __all__ = [
     "Award",

@@ -26,11 +26,13 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
+from ..core.spreadsheets import (
+    formula_safe as formula_safe,  # the cells moved; the name stays here
+)
+from ..core.spreadsheets import spreadsheet_cell
 from .models import QuizAttempt
-from .quiz_forms import describe_answer, describe_correct
-from .quiz_statistics import STATUS_LABELS, TYPE_LABELS
-from .spreadsheets import formula_safe as formula_safe  # the cells moved; the name stays here
-from .spreadsheets import spreadsheet_cell
+from .reader_state import describe_answer, describe_correct
+from .statistics import STATUS_LABELS, TYPE_LABELS
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_quizattempt"
 EXPORT_PERMISSION = "wagtail_learninggroups.export_quizattempt"

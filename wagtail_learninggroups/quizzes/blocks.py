@@ -2,7 +2,7 @@
 
 The page shows only what a participant needs to answer: prompts, choices, items to order and
 pairs to match. Correct flags, accepted answers, explanations, feedback and scoring rules stay on
-the server until the attempt is submitted (see :mod:`wagtail_learninggroups.quiz_views`).
+the server until the attempt is submitted (see :mod:`wagtail_learninggroups.quizzes.views`).
 """
 
 from django.core.exceptions import ValidationError
@@ -12,11 +12,11 @@ from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import get_text_for_indexing
 
-from .. import quizzes, slots
-from ..sanitise import clean_html
-from .richtext import SanitisedRichTextBlock
-from .slots import PREVIEW_TEMPLATE, SlotKeyBlock
-from .tolerant import TolerantStreamBlock, TolerantStructBlock
+from ..core.blocks import PREVIEW_TEMPLATE, TolerantStreamBlock, TolerantStructBlock
+from ..core.keys import SlotKeyBlock, new_slot_key
+from ..core.richtext import SanitisedRichTextBlock
+from ..core.sanitise import clean_html
+from . import specs as quiz_specs
 
 __all__ = [
     "QuizBlock",
@@ -39,7 +39,7 @@ class QuizKeyBlock(SlotKeyBlock):
 
     def get_prep_value(self, value):
         # A quiz saved by code (an import, a script) rather than the editor gets its key too.
-        return value or slots.new_slot_key()
+        return value or new_slot_key()
 
     def deconstruct(self):
         args, kwargs = self._constructor_args
@@ -101,7 +101,7 @@ class QuestionBlock(TolerantStructBlock):
 
     def get_searchable_content(self, value):
         # The question is searchable; what would give the answer away is not.
-        return [searchable_text(quizzes.rich_source(value.get("prompt")))]
+        return [searchable_text(quiz_specs.rich_source(value.get("prompt")))]
 
     class Meta:
         icon = "help"
@@ -290,7 +290,7 @@ class ReflectionQuestionBlock(TolerantStructBlock):
     )
 
     def get_searchable_content(self, value):
-        return [searchable_text(quizzes.rich_source(value.get("prompt")))]
+        return [searchable_text(quiz_specs.rich_source(value.get("prompt")))]
 
     class Meta:
         icon = "openquote"
@@ -342,10 +342,10 @@ class QuizBlock(TolerantStructBlock):
     questions = QuestionsBlock()
     mode = blocks.ChoiceBlock(
         choices=[
-            (quizzes.MODE_INDIVIDUAL, _("Individual: each person submits their answers")),
-            (quizzes.MODE_GROUP, _("Group: a facilitator presents it to the room")),
+            (quiz_specs.MODE_INDIVIDUAL, _("Individual: each person submits their answers")),
+            (quiz_specs.MODE_GROUP, _("Group: a facilitator presents it to the room")),
         ],
-        default=quizzes.MODE_INDIVIDUAL,
+        default=quiz_specs.MODE_INDIVIDUAL,
         label=_("Mode"),
     )
     pass_mark = blocks.IntegerBlock(
@@ -359,21 +359,21 @@ class QuizBlock(TolerantStructBlock):
     )
     counting = blocks.ChoiceBlock(
         choices=[
-            (quizzes.COUNT_HIGHEST, _("The highest score")),
-            (quizzes.COUNT_LATEST, _("The latest attempt")),
-            (quizzes.COUNT_FIRST, _("The first attempt")),
-            (quizzes.COUNT_AVERAGE, _("The average of all attempts")),
+            (quiz_specs.COUNT_HIGHEST, _("The highest score")),
+            (quiz_specs.COUNT_LATEST, _("The latest attempt")),
+            (quiz_specs.COUNT_FIRST, _("The first attempt")),
+            (quiz_specs.COUNT_AVERAGE, _("The average of all attempts")),
         ],
-        default=quizzes.COUNT_HIGHEST,
+        default=quiz_specs.COUNT_HIGHEST,
         label=_("Which attempt counts"),
     )
     show_answers = blocks.ChoiceBlock(
         choices=[
-            (quizzes.SHOW_AFTER_SUBMIT, _("Right after submitting")),
-            (quizzes.SHOW_AFTER_PASS, _("Only after passing")),
-            (quizzes.SHOW_NEVER, _("Never")),
+            (quiz_specs.SHOW_AFTER_SUBMIT, _("Right after submitting")),
+            (quiz_specs.SHOW_AFTER_PASS, _("Only after passing")),
+            (quiz_specs.SHOW_NEVER, _("Never")),
         ],
-        default=quizzes.SHOW_AFTER_SUBMIT,
+        default=quiz_specs.SHOW_AFTER_SUBMIT,
         label=_("Show the answers"),
         help_text=_("Whether each question is marked right or wrong, with its explanation."),
     )
@@ -403,7 +403,7 @@ class QuizBlock(TolerantStructBlock):
     def get_searchable_content(self, value):
         content = [
             value.get("title") or "",
-            searchable_text(quizzes.rich_source(value.get("introduction"))),
+            searchable_text(quiz_specs.rich_source(value.get("introduction"))),
         ]
         for child in value.get("questions") or ():
             content.extend(child.block.get_searchable_content(child.value))
@@ -415,15 +415,15 @@ class QuizBlock(TolerantStructBlock):
         return {
             "key": value.get("key") or "",
             "title": value.get("title") or "",
-            "mode": value.get("mode") or quizzes.MODE_INDIVIDUAL,
+            "mode": value.get("mode") or quiz_specs.MODE_INDIVIDUAL,
             "questions": [
                 {"id": spec["id"], "type": spec["type"], "prompt": clean_html(spec["prompt"])}
-                for spec in quizzes.question_specs(value.get("questions"))
+                for spec in quiz_specs.question_specs(value.get("questions"))
             ],
         }
 
     def get_context(self, value, parent_context=None):
-        from ..quiz_forms import quiz_block_context
+        from .reader_state import quiz_block_context
 
         context = super().get_context(value, parent_context=parent_context)
         context.update(quiz_block_context(value, parent_context or {}))

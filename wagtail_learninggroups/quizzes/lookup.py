@@ -7,8 +7,9 @@ from functools import cached_property
 
 from wagtail.fields import StreamField
 
-from . import quizzes, render_cache
-from .slots import walk_marked
+from ..core import render_cache
+from ..core.streams import walk_marked
+from . import specs as quiz_specs
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +98,8 @@ def _outline_of(value):
     if value is None:
         return {"specs": [], "rules": {}, "settings": {}}
     return {
-        "specs": quizzes.question_specs(value.get("questions")),
-        "rules": quizzes.quiz_settings(value),
+        "specs": quiz_specs.question_specs(value.get("questions")),
+        "rules": quiz_specs.quiz_settings(value),
         "settings": {
             "key": value.get("key"),
             "draw": value.get("draw"),

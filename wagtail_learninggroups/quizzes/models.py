@@ -9,8 +9,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import quizzes
-from .locations import Location
+from ..curriculum.locations import Location
+from . import specs as quiz_specs
 
 #: How often a submission retries its attempt number when another one took it meanwhile.
 NUMBER_RETRIES = 5
@@ -190,11 +190,11 @@ class QuizAttempt(models.Model):
 
     @property
     def answers_visible(self):
-        return quizzes.answers_visible(self.rules.get("show_answers"), self.passed)
+        return quiz_specs.answers_visible(self.rules.get("show_answers"), self.passed)
 
     @property
     def feedback(self):
-        return quizzes.band_message(self.rules.get("bands"), self.percent)
+        return quiz_specs.band_message(self.rules.get("bands"), self.percent)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -13,8 +13,8 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import quizzes
-from .conf import get_setting
+from ..conf import get_setting
+from . import specs as quiz_specs
 
 STATE_FORM = "form"
 STATE_GROUP = "group"
@@ -65,7 +65,7 @@ def served_ids(request, page_id, value, specs):
     kept = [question_id for question_id in request.session.get(name, ()) if question_id in all_ids]
     if len(kept) == draw:
         return kept
-    drawn = quizzes.draw_questions(all_ids, draw)
+    drawn = quiz_specs.draw_questions(all_ids, draw)
     request.session[name] = drawn
     return drawn
 
@@ -123,7 +123,7 @@ def _order_rows(spec, answer, rng):
         {
             "id": item["id"],
             "text": item["text"],
-            "name": quizzes.field_name(spec["id"], item["id"]),
+            "name": quiz_specs.field_name(spec["id"], item["id"]),
             "selected": str(answer.get(item["id"], "")),
         }
         for item in spec["items"]
@@ -134,14 +134,14 @@ def _order_rows(spec, answer, rng):
 
 def _match_rows(spec, answer):
     answer = answer if isinstance(answer, dict) else {}
-    options = quizzes.match_options(spec)
+    options = quiz_specs.match_options(spec)
     right_of = {pair["id"]: pair["right"] for pair in spec["pairs"]}
     value_of = {text: value for value, _pair_id, text in options}
     rows = [
         {
             "id": pair["id"],
             "text": pair["left"],
-            "name": quizzes.field_name(spec["id"], pair["id"]),
+            "name": quiz_specs.field_name(spec["id"], pair["id"]),
             "selected": value_of.get(right_of.get(answer.get(pair["id"])), ""),
         }
         for pair in spec["pairs"]
@@ -161,14 +161,14 @@ def form_questions(specs, values_by_id, answers=None, errors=None, shuffle=False
             "number": number,
             "kind": INPUT_KINDS[spec["type"]],
             "type": spec["type"],
-            "name": quizzes.field_name(spec["id"]),
+            "name": quiz_specs.field_name(spec["id"]),
             "prompt": spec["prompt"],
             "image": value.get("image"),
             "points": spec["points"],
             "error": errors.get(spec["id"]),
             "answer": answer if isinstance(answer, str) else "",
             "unit": spec.get("unit", ""),
-            "max_length": quizzes.MAX_TEXT_LENGTH.get(spec["type"]),
+            "max_length": quiz_specs.MAX_TEXT_LENGTH.get(spec["type"]),
         }
         if spec["type"] in ("single", "multiple"):
             row["choices"] = _choice_rows(spec, answer, shuffle, rng)
@@ -200,10 +200,10 @@ def attempts_made(taker, quiz_page_id, quiz_key):
 
 def quiz_state(request, page, value, specs, answers=None, errors=None):
     """The context that shows a quiz on ``page`` to the person making ``request``."""
-    from .models.quizzes import quiz_page_id_of, taker_of
+    from .models import quiz_page_id_of, taker_of
 
     key = value.get("key") or ""
-    rules = quizzes.quiz_settings(value)
+    rules = quiz_specs.quiz_settings(value)
     context = {
         "quiz": value,
         "quiz_key": key,
@@ -218,7 +218,7 @@ def quiz_state(request, page, value, specs, answers=None, errors=None):
     context["action"] = action
     context["results_url"] = reverse("wagtail_learninggroups:my_quiz_results")
     context["disabled"] = bool(getattr(request, "is_preview", False)) or not page.live
-    if rules["mode"] == quizzes.MODE_GROUP:
+    if rules["mode"] == quiz_specs.MODE_GROUP:
         context["state"] = STATE_GROUP
         if may_present(request.user, page):
             context["present_url"] = quiz_url("quiz_present", page.pk, key)
@@ -235,12 +235,12 @@ def quiz_state(request, page, value, specs, answers=None, errors=None):
         taker = taker_of(request, create=False)
         made = attempts_made(taker, quiz_page_id_of(page), key) if taker else 0
     context["attempts_made"] = made
-    context["attempts_left"] = quizzes.attempts_left(limit, made)
+    context["attempts_left"] = quiz_specs.attempts_left(limit, made)
     if limit and made >= limit:
         context["state"] = STATE_CLOSED
         return context
     if not context["disabled"]:
-        specs = quizzes.served_specs(specs, served_ids(request, page.pk, value, specs))
+        specs = quiz_specs.served_specs(specs, served_ids(request, page.pk, value, specs))
     context["state"] = STATE_FORM
     context["questions"] = form_questions(
         specs, values_by_id(value), answers, errors, shuffle=bool(value.get("shuffle_choices"))
@@ -252,14 +252,14 @@ def quiz_state(request, page, value, specs, answers=None, errors=None):
 def quiz_block_context(value, parent_context):
     """Context for a quiz block rendered inside a page."""
     request, page = parent_context.get("request"), parent_context.get("page")
-    specs = quizzes.question_specs(value.get("questions"))
+    specs = quiz_specs.question_specs(value.get("questions"))
     if request is None or page is None or not getattr(page, "pk", None):
         return {
             "state": STATE_FORM,
             "disabled": True,
             "quiz_key": value.get("key") or "",
             "dom_id": f"lg-quiz-{value.get('key') or 'preview'}",
-            "rules": quizzes.quiz_settings(value),
+            "rules": quiz_specs.quiz_settings(value),
             "questions": form_questions(specs, values_by_id(value)),
         }
     return quiz_state(request, page, value, specs)
@@ -324,7 +324,7 @@ def _describe_correct(spec):
     if kind == "number":
         tolerance = spec.get("tolerance") or "0"
         unit = f" {spec['unit']}" if spec.get("unit") else ""
-        if quizzes.to_decimal(tolerance):
+        if quiz_specs.to_decimal(tolerance):
             return f"{spec.get('number')}{unit} (± {tolerance})"
         return f"{spec.get('number')}{unit}"
     if kind == "order":
@@ -394,6 +394,6 @@ def result_context(attempt, request=None):
     }
     if attempt.page_id:
         made = attempts_made(attempt.taker, attempt.quiz_page_id, attempt.quiz_key)
-        context["attempts_left"] = quizzes.attempts_left(limit, made)
+        context["attempts_left"] = quiz_specs.attempts_left(limit, made)
         context["retry_url"] = quiz_url("quiz", attempt.page_id, attempt.quiz_key)
     return context

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from . import quizzes, scoring
+from . import scoring
+from . import specs as quiz_specs
 
 #: The office key of attempts taken outside any office.
 NO_OFFICE = "none"
@@ -129,7 +130,7 @@ def counted_results(attempts, counting, pass_mark):
         percents[_get(attempt, "taker")].append(float(_get(attempt, "percent") or 0))
     results = {}
     for taker, values in percents.items():
-        counted = quizzes.counted_percent(values, counting)
+        counted = quiz_specs.counted_percent(values, counting)
         results[taker] = (counted, counted >= float(pass_mark or 0))
     return results
 
@@ -139,7 +140,7 @@ def _rule(attempts, counting, pass_mark):
     if counting and pass_mark is not None:
         return counting, pass_mark
     rules = current_rules(attempts)
-    counting = counting or rules.get("counting") or quizzes.COUNT_HIGHEST
+    counting = counting or rules.get("counting") or quiz_specs.COUNT_HIGHEST
     if pass_mark is None:
         pass_mark = rules.get("pass_mark") or 0
     return counting, pass_mark
@@ -411,7 +412,7 @@ def quiz_statistics(attempts, office=None):
     """
     attempts = list(attempts)
     rules = current_rules(attempts)
-    counting = rules.get("counting") or quizzes.COUNT_HIGHEST
+    counting = rules.get("counting") or quiz_specs.COUNT_HIGHEST
     pass_mark = rules.get("pass_mark") or 0
     chosen = attempts if office is None else [a for a in attempts if office_key(a) == office]
     newest = oldest_first(attempts)[-1] if attempts else {}

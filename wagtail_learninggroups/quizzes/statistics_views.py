@@ -19,20 +19,19 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from . import quizzes
-from .models import QuizAttempt
-from .models.quizzes import readable_snapshot
-from .quiz_statistics import NO_OFFICE, office_key, quiz_index, quiz_statistics
+from . import specs as quiz_specs
+from .models import QuizAttempt, readable_snapshot
+from .statistics import NO_OFFICE, office_key, quiz_index, quiz_statistics
 
 #: The permission that lets a person see the statistics (superusers always may).
 STATISTICS_PERMISSION = "wagtail_learninggroups.view_quizattempt"
 
 #: How each person's attempts are counted, as the statistics explain it.
 COUNTING_TEXT = {
-    quizzes.COUNT_HIGHEST: _("by their highest score"),
-    quizzes.COUNT_LATEST: _("by their latest attempt"),
-    quizzes.COUNT_FIRST: _("by their first attempt"),
-    quizzes.COUNT_AVERAGE: _("by the average of their attempts"),
+    quiz_specs.COUNT_HIGHEST: _("by their highest score"),
+    quiz_specs.COUNT_LATEST: _("by their latest attempt"),
+    quiz_specs.COUNT_FIRST: _("by their first attempt"),
+    quiz_specs.COUNT_AVERAGE: _("by the average of their attempts"),
 }
 
 
@@ -193,7 +192,7 @@ class QuizStatisticsView(StatisticsPermissionMixin, WagtailAdminTemplateMixin, T
             page=self.page,
             pass_mark=rules.get("pass_mark") or 0,
             counting_text=COUNTING_TEXT.get(
-                rules.get("counting"), COUNTING_TEXT[quizzes.COUNT_HIGHEST]
+                rules.get("counting"), COUNTING_TEXT[quiz_specs.COUNT_HIGHEST]
             ),
             attempts_url=f"{attempts_url}?{urlencode({'quiz': self.quiz_key})}",
         )

@@ -22,11 +22,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, PageViewRestriction
 
-from . import quiz_forms, quizzes, scoring
-from .conf import get_setting
-from .models.quizzes import AttemptBusy, AttemptLimitReached, QuizAttempt, taker_of
-from .privacy import refused_restrictions
-from .quiz_lookup import find_stored_quiz
+from ..conf import get_setting
+from ..core.privacy import refused_restrictions
+from ..curriculum.locations import Location
+from . import reader_state, scoring
+from . import specs as quiz_specs
+from .lookup import find_stored_quiz
+from .models import AttemptBusy, AttemptLimitReached, QuizAttempt, taker_of
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +115,7 @@ def live_page(request, page_id):
             not request.user.is_authenticated
             and restriction.restriction_type == PageViewRestriction.GROUPS
         ):
-            login = quiz_forms.login_url(page.url)
+            login = reader_state.login_url(page.url)
             if request.method == "GET" and not wants_fragment(request):
                 raise Refusal(HttpResponseRedirect(login))
             raise Refusal(
@@ -159,9 +161,8 @@ def shown_value(quiz):
 
 def location_of(page):
     """The office a quiz is taken for: that of the local edition it sits in, if any."""
-    from .models import LocalEditionPage
-
-    return page.location if isinstance(page, LocalEditionPage) else None
+    location = getattr(page, "location", None)
+    return location if isinstance(location, Location) else None
 
 
 def refuse_oversized(request):
@@ -208,23 +209,25 @@ def _quiz_view(request, page_id, quiz_key):
         return refusal.response
     if request.method == "GET":
         return respond(
-            request, quiz_forms.quiz_state(request, page, shown_value(quiz), quiz.specs), page=page
+            request,
+            reader_state.quiz_state(request, page, shown_value(quiz), quiz.specs),
+            page=page,
         )
-    if quiz.rules["mode"] == quizzes.MODE_GROUP:
+    if quiz.rules["mode"] == quiz_specs.MODE_GROUP:
         return message(request, _("This quiz is for the room and takes no answers."), 400, page)
-    if not request.user.is_authenticated and not quiz_forms.anonymous_allowed():
-        login = quiz_forms.login_url(page.url)
+    if not request.user.is_authenticated and not reader_state.anonymous_allowed():
+        login = reader_state.login_url(page.url)
         return message(
             request, _("Sign in to take this quiz."), 403, page, link=login, link_text=_("Sign in")
         )
     data = request.POST
     specs = quiz.specs
-    served = quizzes.served_specs(
-        specs, quiz_forms.served_ids(request, page.pk, quiz.settings, specs)
+    served = quiz_specs.served_specs(
+        specs, reader_state.served_ids(request, page.pk, quiz.settings, specs)
     )
     try:
-        parsed = quizzes.parse_answers(served, data)
-    except quizzes.MalformedSubmission as error:
+        parsed = quiz_specs.parse_answers(served, data)
+    except quiz_specs.MalformedSubmission as error:
         return message(
             request,
             _("The answers sent could not be read: %(reason)s Reload the page and try again.")
@@ -235,7 +238,7 @@ def _quiz_view(request, page_id, quiz_key):
             link_text=_("Back to the page"),
         )
     if not parsed.is_valid:
-        context = quiz_forms.quiz_state(
+        context = reader_state.quiz_state(
             request, page, shown_value(quiz), served, answers=parsed.answers, errors=parsed.errors
         )
         return respond(request, context, page=page)
@@ -283,9 +286,9 @@ def submit(request, page, quiz, served, answers):
             403,
             page,
         )
-    quiz_forms.forget_served(request, page.pk, quiz.settings["key"])
+    reader_state.forget_served(request, page.pk, quiz.settings["key"])
     if wants_fragment(request):
-        return respond(request, quiz_forms.result_context(attempt, request), page=page)
+        return respond(request, reader_state.result_context(attempt, request), page=page)
     return HttpResponseRedirect(reverse("wagtail_learninggroups:quiz_attempt", args=[attempt.pk]))
 
 
@@ -300,7 +303,7 @@ def own_attempts(request):
 def attempt_view(request, attempt_id):
     """The result of one of the person's own attempts."""
     attempt = get_object_or_404(own_attempts(request).select_related("page"), pk=attempt_id)
-    return respond(request, quiz_forms.result_context(attempt, request), page=attempt.page)
+    return respond(request, reader_state.result_context(attempt, request), page=attempt.page)
 
 
 @never_cache
@@ -314,7 +317,7 @@ def my_results_view(request):
     quizzes_taken = []
     for taken in counted.values():
         rules = taken[-1].rules or {}
-        percent = quizzes.counted_percent([a.percent for a in taken], rules.get("counting"))
+        percent = quiz_specs.counted_percent([a.percent for a in taken], rules.get("counting"))
         quizzes_taken.append(
             {
                 "title": taken[-1].quiz_title,
@@ -330,7 +333,7 @@ def my_results_view(request):
     context = {
         "quizzes_taken": quizzes_taken,
         "lg_base_template": get_setting("BASE_TEMPLATE"),
-        "login_url": quiz_forms.login_url(request.get_full_path()),
+        "login_url": reader_state.login_url(request.get_full_path()),
     }
     return render(request, "wagtail_learninggroups/quiz/my_results.html", context)
 
@@ -338,16 +341,18 @@ def my_results_view(request):
 def _group_question(request, page_id, quiz_key, number):
     page, quiz = load_quiz(request, page_id, quiz_key)
     value, specs = shown_value(quiz), quiz.specs
-    if quiz.rules["mode"] != quizzes.MODE_GROUP or not 1 <= number <= len(specs):
+    if quiz.rules["mode"] != quiz_specs.MODE_GROUP or not 1 <= number <= len(specs):
         raise Http404(_("There is no such question to present."))
-    if not quiz_forms.may_present(request.user, page):
+    if not reader_state.may_present(request.user, page):
         raise Refusal(
             message(
                 request,
                 _("Only the session's facilitators can present this quiz and reveal its answers."),
                 403,
                 page,
-                link=None if request.user.is_authenticated else quiz_forms.login_url(request.path),
+                link=None
+                if request.user.is_authenticated
+                else reader_state.login_url(request.path),
                 link_text=_("Sign in"),
             )
         )
@@ -370,7 +375,7 @@ def present_view(request, page_id, quiz_key, number=1, reveal=False):
         page, value, specs, spec = _group_question(request, page_id, quiz_key, number)
     except Refusal as refusal:
         return refusal.response
-    question = quiz_forms.form_questions([spec], quiz_forms.values_by_id(value))[0]
+    question = reader_state.form_questions([spec], reader_state.values_by_id(value))[0]
     question["number"] = number
     context = {
         "state": "present",
@@ -387,7 +392,7 @@ def present_view(request, page_id, quiz_key, number=1, reveal=False):
         "next_url": _question_url(page.pk, quiz_key, number + 1, len(specs)),
     }
     if reveal:
-        context["correct_answer"] = quiz_forms.describe_correct(spec)
+        context["correct_answer"] = reader_state.describe_correct(spec)
         context["explanation"] = spec.get("explanation", "")
         if wants_fragment(request):
             response = render(request, "wagtail_learninggroups/quiz/present_answer.html", context)

@@ -7,8 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from .. import render_cache
-from ..sanitise import clean_html
+from ..core import render_cache
+from ..core.sanitise import clean_html
 
 register = template.Library()
 
@@ -81,7 +81,7 @@ def lg_quiz_question(context, question):
 
 def champions_directory(context):
     """The site's champions directory (the page in context, if it is one), once per request."""
-    from ..models import ChampionDirectoryPage
+    from ..champions.directory import ChampionDirectoryPage
 
     page = context.get("page")
     if isinstance(page, ChampionDirectoryPage):

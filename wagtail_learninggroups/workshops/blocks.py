@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from .. import agenda
-from ..sanitise import safe_url
-from ..slots import renew_duplicate_keys
-from .richtext import SanitisedRichTextBlock
-from .slots import PREVIEW_TEMPLATE, LocalSlotBlock
-from .tolerant import TolerantStructBlock
+from ..core.blocks import PREVIEW_TEMPLATE, TolerantStructBlock
+from ..core.keys import renew_duplicate_keys
+from ..core.richtext import SanitisedRichTextBlock
+from ..core.sanitise import safe_url
+from . import agenda
+from .slot_blocks import LocalSlotBlock
 
 __all__ = [
     "ObjectivesBlock",

@@ -12,11 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from .. import agenda, render_cache
-from ..blocks import LearningGroupsStreamBlock
-from ..conf import get_setting
-from ..sanitise import clean_html
-from .curriculum import CurriculumModule, CurriculumUnit
+from ..core import render_cache
+from ..core.pages import LearningGroupsPage
+from ..core.sanitise import clean_html
+from ..curriculum.models import CurriculumModule, CurriculumUnit
+from . import agenda
+from .stream import LearningGroupsStreamBlock
 
 
 def agenda_segments(raw_data):
@@ -38,18 +39,6 @@ def agenda_segments(raw_data):
             is_wrapped = isinstance(item, Mapping) and item.get("type") == "item"
             segments.append(item.get("value") if is_wrapped else item)
     return segments
-
-
-class LearningGroupsPage(Page):
-    """Common ground of the package's page types: the base template they extend."""
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["lg_base_template"] = get_setting("BASE_TEMPLATE")
-        return context
 
 
 class WorkshopViewsMixin(RoutablePageMixin):

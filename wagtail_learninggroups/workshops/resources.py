@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from .. import agenda
-from ..sanitise import safe_url
-from .tolerant import TolerantStreamBlock, TolerantStructBlock
-from .workshop import PREVIEW_TEMPLATE
+from ..core.blocks import PREVIEW_TEMPLATE, TolerantStreamBlock, TolerantStructBlock
+from ..core.sanitise import safe_url
+from . import agenda
 
 __all__ = [
     "DocumentResourceBlock",

@@ -6,40 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from .. import slots
-from .tolerant import TolerantStructBlock
+from ..core.blocks import PREVIEW_TEMPLATE, TolerantStructBlock
+from ..core.keys import SlotKeyBlock
+from . import slots
 
-#: Previews in the block chooser use the package's stylesheet and show the facilitator view.
-PREVIEW_TEMPLATE = "wagtail_learninggroups/blocks/preview.html"
-
-__all__ = ["LocalSlotBlock", "SlotKeyBlock"]
-
-
-class SlotKeyInput(forms.HiddenInput):
-    """The slot key travels with the form, out of the editor's sight and reach."""
-
-
-class SlotKeyBlock(blocks.FieldBlock):
-    """A slot's stable key: written once when the slot is first saved, then carried along."""
-
-    def __init__(self, **kwargs):
-        self.field = forms.CharField(
-            required=False, max_length=40, widget=SlotKeyInput(attrs={"data-lg-slot-key": ""})
-        )
-        super().__init__(**kwargs)
-
-    def clean(self, value, *args, **kwargs):
-        return super().clean(value, *args, **kwargs) or slots.new_slot_key()
-
-    def deconstruct(self):
-        args, kwargs = self._constructor_args
-        return "wagtail_learninggroups.blocks.SlotKeyBlock", args, kwargs
-
-    class Meta:
-        default = ""
-        icon = "key"
-        label = _("Key")
-        form_attrs = {"hidden": ""}
+__all__ = ["LocalSlotBlock"]
 
 
 class LocalSlotBlock(TolerantStructBlock):

@@ -6,14 +6,14 @@ stored JSON rather than block values means that listing 200 editions' progress d
 documents or images, nor sanitise rich text.
 """
 
-import json
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import unescape
 
 from django.utils.translation import gettext_lazy as _
+
+from ..core.streams import walk_marked
 
 #: What may fill a slot, as the central editor picks it.
 FILL_KINDS = [
@@ -49,11 +49,6 @@ KIND_BLOCK_NAMES = {
 
 WHEN_EMPTY_FALLBACK = "fallback"
 WHEN_EMPTY_NOTHING = "nothing"
-
-
-def new_slot_key():
-    """A fresh slot key: short, opaque and unique enough for one template."""
-    return uuid.uuid4().hex[:12]
 
 
 @dataclass(frozen=True)
@@ -105,57 +100,11 @@ def slot_from_raw(raw, segment=""):
     )
 
 
-def _unwrap_list_item(item):
-    # ListBlock items are stored as {"type": "item", "value": …, "id": …}; older JSON holds
-    # the bare values.
-    if isinstance(item, Mapping) and item.get("type") == "item" and "value" in item:
-        return item["value"]
-    return item
-
-
-def walk_marked(block, raw, marker, segment=""):
-    """``(block, raw value, agenda segment)`` for each block marked ``marker`` in stored JSON.
-
-    Walks streams, lists and structs of ``block`` alongside their stored JSON, in reading
-    order, without loading any value. ``marker`` names the attribute that marks the blocks
-    sought (``"is_local_slot"``, ``"is_quiz"``); the segment is the title of the agenda segment
-    holding the block, or ``""``.
-    """
-    from wagtail import blocks
-
-    if getattr(block, marker, False):
-        yield block, raw, segment
-    elif isinstance(block, blocks.StreamBlock):
-        for item in raw if isinstance(raw, list) else ():
-            if isinstance(item, Mapping) and item.get("type") in block.child_blocks:
-                child = block.child_blocks[item["type"]]
-                yield from walk_marked(child, item.get("value"), marker, segment)
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw if isinstance(raw, list) else ():
-            yield from walk_marked(block.child_block, _unwrap_list_item(item), marker, segment)
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, Mapping):
-        if getattr(block, "is_agenda_segment", False):
-            segment = str(raw.get("title") or "")
-        for name, child in block.child_blocks.items():
-            if name in raw:
-                yield from walk_marked(child, raw[name], marker, segment)
-
-
 def _walk_raw(block, raw, segment):
     for _slot_block, slot_raw, slot_segment in walk_marked(block, raw, "is_local_slot", segment):
         slot = slot_from_raw(slot_raw, slot_segment)
         if slot is not None:
             yield slot
-
-
-def loads_stream(value):
-    """Stored stream JSON as a list: a revision holds it as a string, a page row as a list."""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    return value if isinstance(value, list) else []
 
 
 def find_slots(stream_block, raw_data):
@@ -170,43 +119,6 @@ def find_slots(stream_block, raw_data):
             seen.add(slot.key)
             slots.append(slot)
     return slots
-
-
-def iter_slot_values(block, value, marker="is_local_slot"):
-    """The slot values (``StructValue``) inside a block value, in reading order.
-
-    ``marker`` names the attribute that marks the blocks sought: ``"is_quiz"`` finds quizzes,
-    which carry stable keys too.
-    """
-    from wagtail import blocks
-
-    if getattr(block, marker, False):
-        yield value
-    elif isinstance(block, blocks.StreamBlock):
-        for child in value or ():
-            yield from iter_slot_values(child.block, child.value, marker)
-    elif isinstance(block, blocks.ListBlock):
-        for item in value or ():
-            yield from iter_slot_values(block.child_block, item, marker)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child in block.child_blocks.items():
-            if value is not None and name in value:
-                yield from iter_slot_values(child, value[name], marker)
-
-
-def renew_duplicate_keys(block, value, marker="is_local_slot"):
-    """Give every slot in ``value`` a key, and a fresh one to each copy of a key met before.
-
-    Copying a slot in the editor copies its key too; the first slot keeps it, so the fills of
-    the existing slot stay where they are and the copy starts empty. Quizzes (``marker``
-    ``"is_quiz"``) are treated alike: their attempts stay with the original.
-    """
-    seen = set()
-    for slot in iter_slot_values(block, value, marker):
-        if not slot.get("key") or slot["key"] in seen:
-            slot["key"] = new_slot_key()
-        seen.add(slot["key"])
-    return value
 
 
 # Fills -------------------------------------------------------------------------------------

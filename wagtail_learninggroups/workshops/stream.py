@@ -3,21 +3,21 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .. import render_cache
-from ..slots import renew_duplicate_keys
-from .champions import AwardsBlock, ChampionsListBlock, ChampionSpotlightBlock
-from .quiz import QuizBlock
-from .resources import ResourcesBlock
-from .richtext import SanitisedRichTextBlock
-from .slots import LocalSlotBlock
-from .tolerant import TolerantStreamBlock
-from .workshop import (
+from ..champions.blocks import AwardsBlock, ChampionsListBlock, ChampionSpotlightBlock
+from ..core import render_cache
+from ..core.blocks import TolerantStreamBlock
+from ..core.keys import renew_duplicate_keys
+from ..core.richtext import SanitisedRichTextBlock
+from ..quizzes.blocks import QuizBlock
+from .blocks import (
     DiscussionBlock,
     FacilitatorGuidanceBlock,
     ObjectivesBlock,
     PreparationChecklistBlock,
     WorkshopAgendaBlock,
 )
+from .resources import ResourcesBlock
+from .slot_blocks import LocalSlotBlock
 
 __all__ = ["LearningGroupsStreamBlock"]
 
@@ -52,7 +52,7 @@ class LearningGroupsStreamBlock(TolerantStreamBlock):
     awards = AwardsBlock()
 
     #: The blocks that render the same for every reader of one view of a page: the package's
-    #: pages keep their HTML (see :mod:`~wagtail_learninggroups.render_cache`). A subclass
+    #: pages keep their HTML (see :mod:`~wagtail_learninggroups.core.render_cache`). A subclass
     #: that adds or replaces a block showing something of the reader's leaves it out.
     reader_independent = frozenset(
         {

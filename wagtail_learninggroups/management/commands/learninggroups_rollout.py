@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...models import WorkshopTemplatePage
-from ...rollout import roll_out, select_locations
+from ...editions.rollout import roll_out, select_locations
+from ...workshops.models import WorkshopTemplatePage
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...usage import dumps, find_usage
+from ...core.usage import dumps, find_usage
 
 
 class Command(BaseCommand):

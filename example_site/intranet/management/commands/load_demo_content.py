@@ -28,6 +28,7 @@ from example_site.intranet.models import (
     OfficePage,
     StandardPage,
 )
+from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import (
     ChampionDirectoryPage,
     CurriculumModule,
@@ -37,7 +38,6 @@ from wagtail_learninggroups.models import (
     WorkshopIndexPage,
     WorkshopTemplatePage,
 )
-from wagtail_learninggroups.rollout import roll_out
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "learninggroups-demo"  # published on purpose: for the demo only

@@ -1,0 +1,1 @@
+"""Shared ground of every feature: it imports none of them."""

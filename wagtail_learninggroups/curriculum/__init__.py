@@ -1,0 +1,1 @@
+"""The curriculum: modules, units and the offices (locations) that run them."""

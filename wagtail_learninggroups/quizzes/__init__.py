@@ -1,0 +1,1 @@
+"""Quizzes: blocks, question specs, scoring, the endpoint, attempts and statistics."""

@@ -1,0 +1,1 @@
+"""Workshop templates: their pages, blocks, agenda, resources and local-content slots."""
