@@ -292,7 +292,7 @@ def test_figures_count_champions_by_region_and_awards_by_year(admin_client, cast
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "champion-figures.csv" in response["Content-Disposition"]
-    records = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    records = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8"))))
     assert records[0] == ["Figure", "Group", "Count"]
     figures = {(figure, group): count for figure, group, count in records[1:]}
     # Active champions only: Dora (Nairobi, inactive) is not counted.
@@ -311,9 +311,9 @@ def test_figures_put_champions_without_an_office_apart(admin_client, db):
     records = list(
         csv.reader(
             io.StringIO(
-                admin_client.get(
-                    reverse("wagtail_learninggroups_champion_figures")
-                ).content.decode()
+                admin_client.get(reverse("wagtail_learninggroups_champion_figures"))
+                .getvalue()
+                .decode()
             )
         )
     )

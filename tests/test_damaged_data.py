@@ -34,7 +34,7 @@ from tests.edition_data import add_page_url, template_slots
 from tests.slot_data import slotted_workshop_form
 from tests.testapp.models import HostArticlePage, HostLearningPage
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
-from wagtail_learninggroups.core import tolerance
+from wagtail_learninggroups.core import tolerance, write_back
 from wagtail_learninggroups.core.blocks import _RecentlyLogged, recently_logged
 from wagtail_learninggroups.editions.fill_blocks import SlotFillsBlock
 from wagtail_learninggroups.models import Champion, LocalEditionPage, WorkshopTemplatePage
@@ -227,7 +227,7 @@ def test_what_is_set_aside_goes_back_where_it_was(path, through_tolerant):
         block, case["stored"], through_tolerant=through_tolerant
     )
     # Items stored without an id are read with one, which saving keeps: nothing else changes.
-    assert without_given_ids(tolerance.put_back(readable, parts)) == case["stored"]
+    assert without_given_ids(write_back.put_back(readable, parts)) == case["stored"]
     if through_tolerant:
         # Nothing of what is left could fail to read.
         assert tolerance.split_readable(block, readable, through_tolerant=True)[1] == []
@@ -240,10 +240,10 @@ def test_a_save_from_what_the_editor_showed_keeps_what_it_could_not(path):
     case = load_fixture(path, **SLOT_KEYS)
     block = block_of(case["field"])
     shown, _parts = tolerance.split_readable(block, case["stored"], through_tolerant=True)
-    kept = tolerance.keep_set_aside(block, case["stored"], shown)
+    kept = write_back.keep_set_aside(block, case["stored"], shown)
     assert without_given_ids(kept) == case["stored"]
     # Kept once, not twice, when the new version already holds it.
-    assert tolerance.keep_set_aside(block, case["stored"], case["stored"]) == case["stored"]
+    assert write_back.keep_set_aside(block, case["stored"], case["stored"]) == case["stored"]
 
 
 def test_the_editor_deleting_a_block_deletes_what_was_set_aside_inside_it():
@@ -258,7 +258,7 @@ def test_the_editor_deleting_a_block_deletes_what_was_set_aside_inside_it():
         "id": "b-q",
     }
     heading = {"type": "heading", "value": "Kept", "id": "h-1"}
-    assert tolerance.keep_set_aside(block, [heading, quiz], [heading]) == [heading]
+    assert write_back.keep_set_aside(block, [heading, quiz], [heading]) == [heading]
 
 
 def test_an_item_whose_neighbour_was_deleted_goes_last():
@@ -266,7 +266,7 @@ def test_an_item_whose_neighbour_was_deleted_goes_last():
     unknown = {"type": "poll", "value": {}, "id": "b-poll"}
     first = {"type": "heading", "value": "First", "id": "h-1"}
     second = {"type": "heading", "value": "Second", "id": "h-2"}
-    kept = tolerance.keep_set_aside(block, [first, unknown, second], [second])
+    kept = write_back.keep_set_aside(block, [first, unknown, second], [second])
     assert kept == [second, unknown]
 
 
@@ -277,7 +277,7 @@ def test_a_new_value_in_a_field_that_could_not_be_read_wins():
     ]
     tasks = [{"type": "item", "value": {"task": "Book a room", "lead_time": "7"}, "id": "t-1"}]
     edited = [{"type": "preparation", "id": "b-p", "value": {"tasks": tasks, "pre_work": []}}]
-    assert tolerance.keep_set_aside(block, stored, edited) == edited
+    assert write_back.keep_set_aside(block, stored, edited) == edited
 
 
 def test_a_chooser_id_stored_as_text_reads_as_the_id():
@@ -313,7 +313,7 @@ def test_an_item_kept_by_a_save_from_code_is_not_put_back_again():
     first = {"type": "heading", "value": "First", "id": "h-1"}
     second = {"type": "heading", "value": "Second", "id": "h-2"}
     saved = [second, unknown]
-    assert tolerance.keep_set_aside(block, [first, unknown, second], saved) == saved
+    assert write_back.keep_set_aside(block, [first, unknown, second], saved) == saved
 
 
 @pytest.mark.parametrize("ids", [False, True], ids=["stored-without-ids", "stored-with-ids"])
@@ -364,7 +364,7 @@ def test_a_number_field_holding_something_else_is_set_aside(question_type, field
     readable, parts = tolerance.split_readable(block, raw, through_tolerant=True)
     assert [(part.key, part.raw) for part in parts] == [(field, stored)]
     assert field not in readable[0]["value"]["questions"][0]["value"]
-    assert tolerance.put_back(readable, parts) == raw
+    assert write_back.put_back(readable, parts) == raw
 
 
 @pytest.mark.parametrize(
@@ -463,7 +463,7 @@ def test_a_field_kept_in_an_item_without_id_stays_there_when_an_item_above_goes(
     shown, _parts = tolerance.split_readable(block, WITHOUT_IDS, through_tolerant=True)
     edited = copy.deepcopy(shown)
     del edited[0]["value"]["segments"][0]  # the editor deletes "Welcome"
-    kept = tolerance.keep_set_aside(block, WITHOUT_IDS, edited)
+    kept = write_back.keep_set_aside(block, WITHOUT_IDS, edited)
     assert [(item["title"], item.get("room_booking")) for item in segments_of(kept)] == [
         ("Talk", "B-12"),
         ("Close", None),
@@ -477,7 +477,7 @@ def test_a_field_kept_in_an_item_without_id_never_goes_into_another():
         {"type": "item", "value": segment("Talk"), "id": "s-2"},
         {"type": "item", "value": segment("Close"), "id": "s-3"},
     )
-    kept = tolerance.keep_set_aside(block, WITHOUT_IDS, edited)
+    kept = write_back.keep_set_aside(block, WITHOUT_IDS, edited)
     assert [item.get("room_booking") for item in segments_of(kept)] == [None, None]
 
 

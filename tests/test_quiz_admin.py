@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
 from tests.utils import refused
+from wagtail_learninggroups.core.spreadsheets import formula_safe
 from wagtail_learninggroups.models import QuizAttempt
-from wagtail_learninggroups.quizzes.admin import EXPORT_HEADINGS, formula_safe, plain_text
+from wagtail_learninggroups.quizzes.admin import EXPORT_HEADINGS, plain_text
 
 PREFIX = "wagtail_learninggroups_quizattempt_modeladmin"
 INDEX = reverse(f"{PREFIX}_index")

@@ -12,13 +12,15 @@ from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz
 from tests.utils import refused
 from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import QuizAttempt
+from wagtail_learninggroups.quizzes.question_statistics import (
+    analyse_question,
+    newest_specs,
+    question_statistics,
+)
 from wagtail_learninggroups.quizzes.scoring import score_attempt
 from wagtail_learninggroups.quizzes.statistics import (
     NO_OFFICE,
-    analyse_question,
     by_office,
-    newest_specs,
-    question_statistics,
     quiz_index,
     quiz_statistics,
     summarise,

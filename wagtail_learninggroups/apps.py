@@ -13,6 +13,11 @@ class WagtailLearningGroupsAppConfig(AppConfig):
     def ready(self):
         # Importing registers the system checks with Django's check framework.
         from . import checks  # noqa: F401
-        from .core.signals import register_signal_handlers
+        from .champions.models import Award, Champion
+        from .core import signals
+        from .curriculum.locations import Location
+        from .editions.signals import register_signal_handlers as register_edition_handlers
 
-        register_signal_handlers()
+        signals.register_revision_handlers()
+        signals.register_render_cache_handlers(models=(Champion, Award, Location))
+        register_edition_handlers()

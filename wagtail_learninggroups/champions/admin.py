@@ -1,23 +1,22 @@
 """Champions in the admin: the listing (wagtail-modeladmin), usage and the programme figures."""
 
-import csv
-
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.mixins import ThumbnailMixin
 from wagtail_modeladmin.options import ModelAdmin
 
-from ..core.spreadsheets import FormulaSafeIndexView, spreadsheet_cell
+from ..core.spreadsheets import FormulaSafeIndexView, RowsSpreadsheet
+from .chooser import champion_chooser_viewset
 from .models import Award, Champion
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_champion"
@@ -177,10 +176,14 @@ def figures_view(request):
     """The programme's figures as CSV, for those who may view champions."""
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="champion-figures.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Figure"), _("Group"), _("Count")])
-    for figure, group, count in figures():
-        writer.writerow([spreadsheet_cell(figure), spreadsheet_cell(group), count])
-    return response
+    columns = [("figure", _("Figure")), ("group", _("Group")), ("count", _("Count"))]
+    rows = [
+        {"figure": str(figure), "group": str(group), "count": count}
+        for figure, group, count in figures()
+    ]
+    return RowsSpreadsheet(columns, "champion-figures").as_spreadsheet(rows, "csv")
+
+
+@hooks.register("register_admin_viewset")
+def register_champion_chooser():
+    return champion_chooser_viewset

@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 from wagtail import blocks
 
-from . import tolerance
+from . import tolerance, write_back
 
 __all__ = ["TolerantStreamBlock", "TolerantStructBlock"]
 
@@ -107,7 +107,7 @@ class TolerantBlockMixin:
     def get_prep_value(self, value):
         prep = super().get_prep_value(value)
         parts = set_aside(value)
-        return tolerance.put_back(prep, parts) if parts else prep
+        return write_back.put_back(prep, parts) if parts else prep
 
 
 class TolerantStructBlock(TolerantBlockMixin, blocks.StructBlock):

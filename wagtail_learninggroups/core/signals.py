@@ -1,9 +1,8 @@
-"""What happens when pages of the package are published, and when any revision is saved."""
+"""What the package does when any revision is saved, and when what blocks show changes."""
 
 import json
 from functools import cache
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -13,31 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import tolerance
+from . import tolerance, write_back
 from .render_cache import forget_rendered_blocks
-
-
-def remember_template_revision(sender, instance, **kwargs):
-    """An edition that goes live records the template revision it was checked against."""
-    instance.record_template_revision()
-
-
-def purge_editions_from_frontend_cache(sender, instance, **kwargs):
-    """A template publish changes every edition of it: purge their URLs from the cache.
-
-    Only when the site uses ``wagtail.contrib.frontend_cache``; Wagtail purges the template's
-    own URLs itself.
-    """
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    from ..editions.models import LocalEditionPage
-
-    editions = LocalEditionPage.objects.live().filter(workshop=instance)
-    batch = PurgeBatch()
-    batch.add_pages(editions)
-    batch.purge()
 
 
 @cache
@@ -88,7 +64,7 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
     Our blocks leave out what they cannot read (an unknown block type, say one a newer
     release added) and the page editor posts only what it showed. Here, what the revision
     was edited from held and the new content lost goes back where it was (see
-    :func:`content_edited_from` and :func:`~wagtail_learninggroups.core.tolerance.keep_set_aside`).
+    :func:`content_edited_from` and :func:`.write_back.keep_set_aside`).
     """
     if raw or not isinstance(instance.content, dict):
         return
@@ -104,7 +80,7 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
         if field.name not in before:
             continue
         after = instance.content[field.name]
-        kept = tolerance.keep_set_aside(field.stream_block, before[field.name], after)
+        kept = write_back.keep_set_aside(field.stream_block, before[field.name], after)
         if kept is not after:
             # Revisions hold a StreamField as a JSON string, as Wagtail writes it.
             as_string = isinstance(after, str)
@@ -113,53 +89,38 @@ def keep_set_aside_content(sender, instance, raw=False, **kwargs):
             )
 
 
-def register_render_cache_handlers():
-    """What blocks show from elsewhere: when it changes, kept renderings are left behind."""
-    from ..champions.models import Award, Champion
-    from ..curriculum.locations import Location
+def register_render_cache_handlers(models=()):
+    """When what blocks show from elsewhere changes, kept renderings are left behind.
 
+    ``models`` are the features' models that blocks show (champions, awards, offices); images,
+    documents, sites and pages are watched here.
+    """
     # A page deleted may be the target of links that kept blocks show. Deleting a page of any
     # type deletes its row of Page too, so its signal is sent with Page as the sender.
     # (Receivers without a sender would cost every model of the site Django's fast deletes.)
-    watched = (Champion, Award, Location, get_image_model(), get_document_model(), Site)
+    watched = (*models, get_image_model(), get_document_model(), Site)
     for model in watched:
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_rendered_blocks,
                 sender=model,
-                dispatch_uid=f"wagtail_learninggroups.core.render_cache.{model._meta.label}.{id(signal)}",
+                dispatch_uid=f"wagtail_learninggroups.render_cache.{model._meta.label}.{id(signal)}",
             )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(
             forget_rendered_blocks,
-            dispatch_uid=f"wagtail_learninggroups.core.render_cache.pages.{id(signal)}",
+            dispatch_uid=f"wagtail_learninggroups.render_cache.pages.{id(signal)}",
         )
     post_delete.connect(
         forget_rendered_blocks,
         sender=Page,
-        dispatch_uid="wagtail_learninggroups.core.render_cache.page_deleted",
+        dispatch_uid="wagtail_learninggroups.render_cache.page_deleted",
     )
 
 
-def register_signal_handlers():
-    from ..editions.models import LocalEditionPage
-    from ..workshops.models import WorkshopTemplatePage
-
-    register_render_cache_handlers()
-
-    page_published.connect(
-        remember_template_revision,
-        sender=LocalEditionPage,
-        dispatch_uid="wagtail_learninggroups.remember_template_revision",
-    )
+def register_revision_handlers():
     pre_save.connect(
         keep_set_aside_content,
         sender=Revision,
         dispatch_uid="wagtail_learninggroups.keep_set_aside_content",
     )
-    for signal in (page_published, page_unpublished):
-        signal.connect(
-            purge_editions_from_frontend_cache,
-            sender=WorkshopTemplatePage,
-            dispatch_uid=f"wagtail_learninggroups.purge_editions.{id(signal)}",
-        )

@@ -2,13 +2,14 @@
 
 Text that editors and staff write (a title, an office's name, a quiz answer) ends up in the
 exports; a cell that starts like a formula (``=HYPERLINK(…)``, ``+cmd|…``) would run when the
-file is opened. Every export of the package writes its cells through :func:`spreadsheet_cell`:
-our own (quiz attempts, champion figures) directly, and those of wagtail-modeladmin's listings
-and Wagtail's reports through :class:`FormulaSafeExportMixin`.
+file is opened. Every export of the package is Wagtail's own spreadsheet export, writing its
+cells through :func:`spreadsheet_cell` (:class:`FormulaSafeExportMixin`): wagtail-modeladmin's
+listings, Wagtail's reports, and rows that are not one per object (:class:`RowsSpreadsheet`).
 """
 
 import re
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail_modeladmin.views import IndexView
 
 #: What a spreadsheet may take for the start of a formula.
@@ -54,3 +55,19 @@ class FormulaSafeExportMixin:
 
 class FormulaSafeIndexView(FormulaSafeExportMixin, IndexView):
     """wagtail-modeladmin's listing, whose CSV and XLSX exports hold no formulas."""
+
+
+class RowsSpreadsheet(FormulaSafeExportMixin, SpreadsheetExportMixin):
+    """Wagtail's CSV and XLSX export of rows that are not one per object (a row per answer).
+
+    ``columns`` is ``[(key, heading)]``; each row is a mapping of key to value. Use it as
+    ``RowsSpreadsheet(columns, "filename").as_spreadsheet(rows, "csv")``.
+    """
+
+    def __init__(self, columns, filename):
+        self.list_export = [key for key, _heading in columns]
+        self.export_headings = dict(columns)
+        self.export_filename = filename
+
+    def to_row_dict(self, item):
+        return {key: item.get(key) for key in self.list_export}

@@ -6,33 +6,35 @@ repeated, for those with the export permission; it reads the listing's query str
 what the listing shows.
 """
 
-import csv
 import re
 from collections import Counter
 from html import unescape
-from io import BytesIO
 
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import re_path
+from django.urls import path, re_path, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from ..core.spreadsheets import (
-    formula_safe as formula_safe,  # the cells moved; the name stays here
-)
-from ..core.spreadsheets import spreadsheet_cell
+from ..core.admin import PermissionMenuItem
+from ..core.spreadsheets import RowsSpreadsheet
 from .models import QuizAttempt
 from .reader_state import describe_answer, describe_correct
-from .statistics import STATUS_LABELS, TYPE_LABELS
+from .question_statistics import STATUS_LABELS, TYPE_LABELS
+from .statistics_views import (
+    STATISTICS_PERMISSION,
+    QuizStatisticsIndexView,
+    QuizStatisticsView,
+)
 
 VIEW_PERMISSION = "wagtail_learninggroups.view_quizattempt"
 EXPORT_PERMISSION = "wagtail_learninggroups.export_quizattempt"
@@ -94,29 +96,31 @@ def answer_rows(attempt):
 
 # Export ------------------------------------------------------------------------------------
 
-EXPORT_HEADINGS = (
-    _("Attempt"),
-    _("Person"),
-    _("Username"),
-    _("Page"),
-    _("Quiz"),
-    _("Office"),
-    _("Region"),
-    _("Attempt number"),
-    _("Submitted at"),
-    _("Score"),
-    _("Maximum"),
-    _("Percent"),
-    _("Passed"),
-    _("Question number"),
-    _("Question type"),
-    _("Question"),
-    _("Answer"),
-    _("Right answer"),
-    _("Status"),
-    _("Points awarded"),
-    _("Points possible"),
+#: The export's columns: ``(key, heading)``.
+EXPORT_COLUMNS = (
+    ("attempt", _("Attempt")),
+    ("person", _("Person")),
+    ("username", _("Username")),
+    ("page", _("Page")),
+    ("quiz", _("Quiz")),
+    ("office", _("Office")),
+    ("region", _("Region")),
+    ("attempt_number", _("Attempt number")),
+    ("submitted_at", _("Submitted at")),
+    ("score", _("Score")),
+    ("maximum", _("Maximum")),
+    ("percent", _("Percent")),
+    ("passed", _("Passed")),
+    ("question_number", _("Question number")),
+    ("question_type", _("Question type")),
+    ("question", _("Question")),
+    ("answer", _("Answer")),
+    ("right_answer", _("Right answer")),
+    ("status", _("Status")),
+    ("points_awarded", _("Points awarded")),
+    ("points_possible", _("Points possible")),
 )
+EXPORT_HEADINGS = tuple(heading for _key, heading in EXPORT_COLUMNS)
 
 
 def _iso(moment):
@@ -126,79 +130,41 @@ def _iso(moment):
 
 
 def export_rows(attempts):
-    """The headings, then a row per answer of each attempt, its columns repeated on each."""
-    yield [str(heading) for heading in EXPORT_HEADINGS]
+    """A row per answer of each attempt (a dict by :data:`EXPORT_COLUMNS`), the attempt's
+    columns repeated on each."""
     yes, no = gettext("Yes"), gettext("No")
     for attempt in attempts:
         user, location = attempt.user, attempt.location
-        columns = [
-            attempt.pk,
-            attempt.taker_name,
-            user.get_username() if user is not None else "",
-            attempt.page_title,
-            attempt.quiz_title or attempt.quiz_key,
-            location.name if location is not None else "",
-            location.region if location is not None else "",
-            attempt.number,
-            _iso(attempt.submitted_at),
-            points(attempt.score),
-            points(attempt.maximum),
-            points(attempt.percent),
-            yes if attempt.passed else no,
-        ]
+        columns = {
+            "attempt": attempt.pk,
+            "person": attempt.taker_name,
+            "username": user.get_username() if user is not None else "",
+            "page": attempt.page_title,
+            "quiz": attempt.quiz_title or attempt.quiz_key,
+            "office": location.name if location is not None else "",
+            "region": location.region if location is not None else "",
+            "attempt_number": attempt.number,
+            "submitted_at": _iso(attempt.submitted_at),
+            "score": points(attempt.score),
+            "maximum": points(attempt.maximum),
+            "percent": points(attempt.percent),
+            "passed": yes if attempt.passed else no,
+        }
         rows = answer_rows(attempt)
         if not rows:
-            yield columns + [""] * 8
+            yield columns
         for row in rows:
-            yield [
-                *columns,
-                row["number"],
-                row["type_label"],
-                plain_text(row["prompt"]),
-                row["answer"],
-                row["correct_answer"],
-                row["status_label"],
-                row["awarded"],
-                row["possible"],
-            ]
-
-
-class _Echo:
-    """Hands back what the CSV writer writes, to stream it line by line."""
-
-    def write(self, value):
-        return value
-
-
-def csv_response(rows, filename):
-    """The rows as a streamed CSV file."""
-    writer = csv.writer(_Echo())
-
-    def lines():
-        # The byte order mark tells spreadsheet programs that the file is UTF-8.
-        yield "\ufeff".encode()
-        for row in rows:
-            yield writer.writerow([spreadsheet_cell(value) for value in row]).encode()
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def xlsx_response(rows, filename):
-    """The rows as an XLSX workbook of one sheet."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Quiz attempts")
-    for row in rows:
-        sheet.append([spreadsheet_cell(value) for value in row])
-    output = BytesIO()
-    workbook.save(output)
-    output.seek(0)
-    return FileResponse(
-        output, as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX_CONTENT_TYPE
-    )
+            yield {
+                **columns,
+                "question_number": row["number"],
+                "question_type": row["type_label"],
+                "question": plain_text(row["prompt"]),
+                "answer": row["answer"],
+                "right_answer": row["correct_answer"],
+                "status": row["status_label"],
+                "points_awarded": row["awarded"],
+                "points_possible": row["possible"],
+            }
 
 
 # Filters, permissions and views ------------------------------------------------------------
@@ -296,10 +262,8 @@ class QuizAttemptExportView(QuizAttemptIndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         attempts = list(queryset.select_related("user", "location"))
-        filename = self.model_admin.export_filename
-        if spreadsheet_format == self.FORMAT_XLSX:
-            return xlsx_response(export_rows(attempts), filename)
-        return csv_response(export_rows(attempts), filename)
+        spreadsheet = RowsSpreadsheet(EXPORT_COLUMNS, self.model_admin.export_filename)
+        return spreadsheet.as_spreadsheet(export_rows(attempts), spreadsheet_format)
 
 
 class QuizAttemptInspectView(InspectView):
@@ -391,3 +355,33 @@ class QuizAttemptAdmin(ModelAdmin):
 
     passed_display.short_description = _("Result")
     passed_display.admin_order_field = "passed"
+
+
+def menu_items():
+    """The quizzes' items of the "Learning groups" menu, beside the attempts."""
+    return [
+        PermissionMenuItem(
+            _("Quiz statistics"),
+            reverse_lazy("wagtail_learninggroups_quiz_statistics"),
+            STATISTICS_PERMISSION,
+            name="learninggroups-quiz-statistics",
+            icon_name="table",
+            order=310,
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "learninggroups/quiz-statistics/",
+            QuizStatisticsIndexView.as_view(),
+            name="wagtail_learninggroups_quiz_statistics",
+        ),
+        path(
+            "learninggroups/quiz-statistics/<int:page_id>/<slug:quiz_key>/",
+            QuizStatisticsView.as_view(),
+            name="wagtail_learninggroups_quiz_statistics_detail",
+        ),
+    ]
