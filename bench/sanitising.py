@@ -19,7 +19,7 @@ def uncached(action):
     from wagtail_learninggroups.core import sanitise
 
     def run_uncached():
-        with mock.patch.object(sanitise, "_clean", sanitise._clean.__wrapped__):
+        with mock.patch.object(sanitise, "_clean", sanitise._clean_uncached):
             return action()
 
     return run_uncached

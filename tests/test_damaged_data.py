@@ -35,7 +35,7 @@ from tests.slot_data import slotted_workshop_form
 from tests.testapp.models import HostArticlePage, HostLearningPage
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
 from wagtail_learninggroups.core import tolerance, write_back
-from wagtail_learninggroups.core.blocks import _RecentlyLogged, recently_logged
+from wagtail_learninggroups.core.caches import BoundedCache, recently_logged
 from wagtail_learninggroups.editions.fill_blocks import SlotFillsBlock
 from wagtail_learninggroups.models import Champion, LocalEditionPage, WorkshopTemplatePage
 
@@ -574,6 +574,6 @@ def test_a_damaged_page_warns_once_then_logs_at_the_debug_level(root_page, caplo
 
 
 def test_the_memory_of_what_was_logged_is_bounded():
-    memory = _RecentlyLogged(size=2)
+    memory = BoundedCache(size=2)
     assert [memory.first_time(key) for key in "abca"] == [True, True, True, True]
     assert [memory.first_time(key) for key in "ca"] == [False, False]

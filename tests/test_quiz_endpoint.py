@@ -17,6 +17,7 @@ from tests.quiz_data import (
     quiz_value,
     wrong_answers,
 )
+from wagtail_learninggroups.core import caches
 from wagtail_learninggroups.models import QuizAttempt
 from wagtail_learninggroups.quizzes import specs as quizzes
 
@@ -599,7 +600,7 @@ def test_a_quiz_is_read_once_per_content_and_again_once_edited(
         return outline_of(value)
 
     monkeypatch.setattr(quiz_lookup, "_outline_of", counted)
-    monkeypatch.setattr(quiz_lookup, "_outlines", type(quiz_lookup._outlines)())
+    caches.quiz_outlines.clear()
     for _ in range(3):
         assert post_quiz(member_client, quiz_page, correct_answers()).status_code == 302
     assert len(readings) == 1
@@ -644,7 +645,7 @@ def test_a_page_is_loaded_as_its_type_in_one_query_once_its_type_is_known(
 ):
     from wagtail_learninggroups.quizzes import views as quiz_views
 
-    quiz_views._page_types.clear()
+    caches.page_types.clear()
     with django_assert_num_queries(2):
         assert quiz_views.specific_live_page(quiz_page.pk) == quiz_page
     with django_assert_num_queries(1):
@@ -668,19 +669,18 @@ def test_a_page_id_that_comes_back_as_another_type_is_looked_up_again(quiz_page,
     # As if the id had been a plain page's, deleted, and given to this workshop template: a
     # plain page's type would find the row, but not as the page it now is.
     for earlier_type in (ContentType.objects.get_for_model(Page), quiz_page.content_type):
-        quiz_views._page_types[template.pk] = earlier_type.pk
+        caches.page_types.set(template.pk, earlier_type.pk)
         found = quiz_views.specific_live_page(template.pk)
         assert type(found) is WorkshopTemplatePage
-        assert quiz_views._page_types[template.pk] == template.content_type_id
+        assert caches.page_types.get(template.pk) == template.content_type_id
 
 
 def test_a_quiz_that_could_not_be_read_is_read_again_next_time(
     quiz_page, member_client, monkeypatch
 ):
     from wagtail_learninggroups.blocks import QuizBlock
-    from wagtail_learninggroups.quizzes import lookup as quiz_lookup
 
-    monkeypatch.setattr(quiz_lookup, "_outlines", type(quiz_lookup._outlines)())
+    caches.quiz_outlines.clear()
     to_python = QuizBlock.to_python
 
     def failing(self, value):

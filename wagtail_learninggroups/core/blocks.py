@@ -12,12 +12,10 @@ These classes are not part of the public API. Like Wagtail's own, they deconstru
 """
 
 import logging
-import threading
-from collections import OrderedDict
 
 from wagtail import blocks
 
-from . import tolerance, write_back
+from . import caches, tolerance, write_back
 
 __all__ = ["TolerantStreamBlock", "TolerantStructBlock"]
 
@@ -25,35 +23,6 @@ logger = logging.getLogger(__name__)
 
 #: The attribute of a value read from stored JSON that holds the parts set aside.
 SET_ASIDE = "lg_set_aside"
-
-
-class _RecentlyLogged:
-    """The parts this process has logged lately: a bounded set, the least recent forgotten."""
-
-    def __init__(self, size=1024):
-        self.size = size
-        self.keys = OrderedDict()
-        self.lock = threading.Lock()
-
-    def first_time(self, key):
-        """Whether ``key`` is new (and from now on, recent)."""
-        with self.lock:
-            if key in self.keys:
-                self.keys.move_to_end(key)
-                return False
-            self.keys[key] = None
-            if len(self.keys) > self.size:
-                self.keys.popitem(last=False)
-            return True
-
-    def clear(self):
-        """Forget every key (tests start from a fresh process this way)."""
-        with self.lock:
-            self.keys.clear()
-
-
-#: A damaged page logs its parts once, not on every view.
-recently_logged = _RecentlyLogged()
 
 
 def set_aside(value):
@@ -82,7 +51,7 @@ class TolerantBlockMixin:
         for part in parts:
             # The stored part is in the key: another page's part at the same place is news.
             seen = (type(self), part.reason, part.path, hash(repr(part.raw)))
-            if not recently_logged.first_time(seen):
+            if not caches.recently_logged.first_time(seen):
                 level = logging.DEBUG
             elif part.reason == tolerance.UNKNOWN_FIELD:
                 level = logging.INFO  # expected after a downgrade: no cause for alarm

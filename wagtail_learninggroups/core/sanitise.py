@@ -7,20 +7,13 @@ settings (see :mod:`wagtail_learninggroups.conf`).
 """
 
 import re
-import threading
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 import bleach
 from bleach.html5lib_shim import Filter
 
 from ..conf import get_setting
-
-# bleach costs about half a millisecond per kilobyte; pages render the same stored HTML again and
-# again, so results are memoised per (HTML, policy). The bound keeps memory small.
-_CACHE_SIZE = 1024
-
-_thread_cleaners = threading.local()
+from . import caches
 
 _VOID = re.compile(r"<(embed|br)(\s[^<>]*?)?\s*/?>")  # bleach escapes "<" and ">" in attributes
 
@@ -81,8 +74,16 @@ def safe_url(url):
     return url
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def _clean(html, policy):
+    key = (html, policy)
+    cleaned = caches.cleaned_html.get(key)
+    if cleaned is None:
+        cleaned = _clean_uncached(html, policy)
+        caches.cleaned_html.set(key, cleaned)
+    return cleaned
+
+
+def _clean_uncached(html, policy):
     cleaned = _cleaner(policy).clean(html)
     # bleach writes void elements without the closing slash, but Wagtail reads stored rich text
     # as XML-ish: it expands only `<embed …/>`, and its editor fails to open on a `<br>`.
@@ -92,7 +93,7 @@ def _clean(html, policy):
 def _cleaner(policy):
     # A bleach Cleaner must not be shared between threads (its parser keeps state), so each
     # thread keeps its own, one per policy.
-    cleaners = _thread_cleaners.__dict__.setdefault("by_policy", {})
+    cleaners = caches.cleaners.__dict__.setdefault("by_policy", {})
     if policy not in cleaners:
         cleaners[policy] = _build_cleaner(policy)
     return cleaners[policy]

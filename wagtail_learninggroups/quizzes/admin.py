@@ -28,8 +28,8 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from ..core.admin import PermissionMenuItem
 from ..core.spreadsheets import RowsSpreadsheet
 from .models import QuizAttempt
-from .reader_state import describe_answer, describe_correct
 from .question_statistics import STATUS_LABELS, TYPE_LABELS
+from .reader_state import describe_answer, describe_correct
 from .statistics_views import (
     STATISTICS_PERMISSION,
     QuizStatisticsIndexView,

@@ -1,21 +1,16 @@
 """Finding a quiz by its key in a page's content, whatever the page type."""
 
 import logging
-from collections import OrderedDict
 from collections.abc import Mapping
 from functools import cached_property
 
 from wagtail.fields import StreamField
 
-from ..core import render_cache
+from ..core import caches, render_cache
 from ..core.streams import walk_marked
 from . import specs as quiz_specs
 
 logger = logging.getLogger(__name__)
-
-#: How many quizzes' outlines a process keeps (see :class:`StoredQuiz`).
-OUTLINES_KEPT = 256
-_outlines = OrderedDict()
 
 
 def quiz_streams(page, request):
@@ -70,14 +65,12 @@ class StoredQuiz:
     def outline(self):
         """``{"specs", "rules", "settings"}``: what taking the quiz needs of it."""
         digest = render_cache.digest([self.raw, render_cache.policy_key()])
-        outline = _outlines.get(digest)
+        outline = caches.quiz_outlines.get(digest)
         if outline is None:
             outline = _outline_of(self.value)
             # A quiz that could not be read (a lookup that failed, say) is read again next time.
             if self.value is not None:
-                _outlines[digest] = outline
-                if len(_outlines) > OUTLINES_KEPT:
-                    _outlines.popitem(last=False)
+                caches.quiz_outlines.set(digest, outline)
         return outline
 
     @property

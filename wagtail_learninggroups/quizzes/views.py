@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, PageViewRestriction
 
 from ..conf import get_setting
+from ..core import caches
 from ..core.privacy import refused_restrictions
 from ..curriculum.locations import Location
 from . import reader_state, scoring
@@ -70,12 +71,6 @@ class Refusal(Exception):
         self.response = response
 
 
-#: The type of each page a quiz was taken on, as last seen: a page never changes its type, so
-#: the page is then loaded in one query, as its own type, rather than two.
-_page_types = {}
-PAGE_TYPES_KEPT = 10_000
-
-
 def _live_page_as(content_type_id, page_id):
     page_class = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     # get(), not first(): ordering the pages by path costs a third of the query's time.
@@ -89,7 +84,7 @@ def _live_page_as(content_type_id, page_id):
 
 def specific_live_page(page_id):
     """The live page ``page_id`` as its own type, or ``None``."""
-    known = _page_types.get(page_id)
+    known = caches.page_types.get(page_id)
     page = _live_page_as(known, page_id) if known is not None else None
     if page is not None:
         return page
@@ -99,9 +94,7 @@ def specific_live_page(page_id):
         )
     except Page.DoesNotExist:
         return None
-    if len(_page_types) >= PAGE_TYPES_KEPT:
-        _page_types.clear()
-    _page_types[page_id] = content_type_id
+    caches.page_types.set(page_id, content_type_id)
     return _live_page_as(content_type_id, page_id)
 
 
