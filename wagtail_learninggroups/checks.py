@@ -31,18 +31,22 @@ def check_required_apps(app_configs=None, **kwargs):
 
 @checks.register(checks.Tags.urls)
 def check_urls_included(app_configs=None, **kwargs):
-    """The package serves its own views from its URLconf, so the site must include it."""
+    """The package serves its own views from its URLconf, so the site should include it.
+
+    A warning, not an error: the site runs without them (a quiz then says it cannot be taken
+    here), and an error would stop ``migrate`` in a site that has only added the app.
+    """
     if APP_NAME in get_resolver().app_dict:
         return []
     return [
-        checks.Error(
+        checks.Warning(
             "The URLs of wagtail_learninggroups are not included in the site's URLconf.",
             hint=(
                 'Add path("learning-groups/", include("wagtail_learninggroups.urls")) to '
                 "urlpatterns in your urls.py, before Wagtail's catch-all "
                 'path("", include(wagtail_urls)).'
             ),
-            id=f"{APP_NAME}.E002",
+            id=f"{APP_NAME}.W002",
         )
     ]
 
