@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make demo           set up and serve the example intranet on http://$(DEMO_ADDRESS)/"
-	@echo "make test           lint, check migrations and run the whole test suite"
+	@echo "make test           lint (ruff, import contracts), check migrations, run the whole suite"
 	@echo "make test-postgres  run the suite on the PostgreSQL server DATABASE_URL names"
 	@echo "make test-matrix    run the suite on the lowest and the newest supported Wagtail (nox)"
 	@echo "make test-lowest    run the suite on the lowest supported versions only (nox)"
@@ -61,6 +61,7 @@ demo: $(VENV)/.installed-demo
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m django makemigrations --check --dry-run

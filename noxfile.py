@@ -9,12 +9,16 @@ import nox
 nox.options.default_venv_backend = "venv"
 
 MATRIX = {
-    # The floors of pyproject.toml: the Wagtail LTS release and the oldest Django it supports.
+    # The floors of pyproject.toml: the Wagtail LTS release, the oldest Django it supports, and
+    # the oldest of each package the code imports directly.
     "lowest": [
         "wagtail==7.0.*",
         "django==4.2.*",
         "wagtail-modeladmin==2.2.*",
         "bleach==6.0.*",
+        "django-modelcluster==6.2.1",
+        "django-filter==23.3",
+        "django-tasks==0.7.*",
     ],
     # Whatever pip resolves today.
     "newest": [],
