@@ -33,8 +33,8 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from wagtail.models import GroupPagePermission, PageViewRestriction, ReferenceIndex, Site
 
-from tests.edition_data import make_office
-from tests.quiz_data import correct_answers, quiz_url, quiz_value
+from tests.editions.factories import make_office
+from tests.quizzes.factories import correct_answers, quiz_url, quiz_value
 from wagtail_learninggroups.models import (
     Award,
     Champion,

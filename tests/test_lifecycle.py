@@ -12,8 +12,8 @@ from django.db import connection
 from django.test import Client
 from wagtail.models import Page, Revision
 
-from tests.champion_data import make_champion
-from tests.edition_data import (
+from tests.champions.factories import make_champion
+from tests.editions.factories import (
     add_page_url,
     edit_url,
     edition_form,
@@ -22,9 +22,9 @@ from tests.edition_data import (
     person,
     template_slots,
 )
-from tests.quiz_data import correct_answers, make_quiz_page, post_quiz
-from tests.slot_data import slotted_workshop_form
+from tests.quizzes.factories import correct_answers, make_quiz_page, post_quiz
 from tests.testapp.models import HostArticlePage
+from tests.workshops.factories import slotted_workshop_form
 from wagtail_learninggroups.models import (
     Award,
     Champion,

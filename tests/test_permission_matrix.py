@@ -2,9 +2,9 @@
 
 Each row of :data:`MATRIX` is one thing the package adds (or one of our pages that Wagtail
 serves): the request, then what each role gets, in the order of
-:data:`~tests.permission_data.ROLES`. What a role *should* get comes from the documentation
+:data:`~tests.permissions.ROLES`. What a role *should* get comes from the documentation
 (the editor's guide, ``quizzes.md``, ``champions.md``, ``editions.md``, ``reference.md``). The
-roles and content are built once for the module (:mod:`tests.permission_data`); each cell runs
+roles and content are built once for the module (:mod:`tests.permissions`); each cell runs
 in a savepoint that is rolled back, so what one role does is not seen by the next.
 
 The outcomes, as the table writes them:
@@ -39,8 +39,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from tests.edition_data import add_page_url, edit_url, edition_form, fill_data
-from tests.permission_data import (
+from tests.editions.factories import add_page_url, edit_url, edition_form, fill_data
+from tests.permissions import (
     AWARD,
     CHAMPION_EMAIL,
     NAIROBI_FILL,
@@ -61,7 +61,7 @@ from tests.permission_data import (
     SIGNED_IN_TITLE,
     build_world,
 )
-from tests.quiz_data import correct_answers
+from tests.quizzes.factories import correct_answers
 from wagtail_learninggroups.models import (
     Champion,
     CurriculumModule,

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.screens import shot
-from tests.champion_data import awards_block, champions_list, publish, spotlight
+from tests.champions.factories import awards_block, champions_list, publish, spotlight
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.models import Champion, ChampionDirectoryPage
 

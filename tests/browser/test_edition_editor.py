@@ -84,7 +84,13 @@ def quiz_statistics_with_two_attempts():
     from django.test import Client
     from wagtail.models import Site
 
-    from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+    from tests.quizzes.factories import (
+        QUIZ_KEY,
+        correct_answers,
+        make_quiz_page,
+        post_quiz,
+        wrong_answers,
+    )
 
     quiz_page = make_quiz_page(Site.objects.get(is_default_site=True).root_page)
     for name, answers in [("lena", correct_answers()), ("tomas", wrong_answers())]:

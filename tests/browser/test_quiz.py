@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.browser.screens import shot
-from tests.quiz_data import QUIZ_KEY, make_quiz_page, quiz_url
+from tests.quizzes.factories import QUIZ_KEY, make_quiz_page, quiz_url
 from wagtail_learninggroups.models import QuizAttempt
 
 DOM_ID = f"lg-quiz-{QUIZ_KEY}"

@@ -12,8 +12,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.champion_data import *  # noqa: F403 - the fixtures
-from tests.champion_data import (
+from tests.champions.factories import (
     CHAMPION_OF_THE_YEAR,
     NEWCOMER,
     awards_block,
@@ -21,7 +20,7 @@ from tests.champion_data import (
     make_champion,
     spotlight,
 )
-from tests.edition_data import make_office
+from tests.editions.factories import make_office
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
 

@@ -3,15 +3,14 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.champion_data import *  # noqa: F403 - the fixtures
-from tests.champion_data import (
+from tests.champions.factories import (
     CHAMPION_OF_THE_YEAR,
     NEWCOMER,
     champions_list,
     make_champion,
     spotlight,
 )
-from tests.edition_data import make_office
+from tests.editions.factories import make_office
 from wagtail_learninggroups.models import Champion
 
 SIGN_IN = "Sign in to see how to reach them."

@@ -15,8 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from tests.champion_data import *  # noqa: F403 - the fixtures
-from tests.champion_data import (
+from tests.champions.factories import (
     CHAMPION_OF_THE_YEAR,
     NEWCOMER,
     make_champion,

@@ -25,7 +25,7 @@ from django.db.models.functions import Cast
 from wagtail import blocks
 from wagtail.blocks import BlockField
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def load_fixture(path, **keys):

@@ -29,10 +29,10 @@ NOSCRIPT = re.compile(r"<noscript", re.IGNORECASE)
 
 #: The shared corpus (the HTML5 Security Cheatsheet's vectors and event handlers on safelisted
 #: tags), kept beside the repository rather than in it.
-XSS_VECTORS_FILE = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "xss-vectors.txt"
+XSS_VECTORS_FILE = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "xss-vectors.txt"
 #: The families the shared corpus lacks (filter evasion, URL scheme tricks, mutation XSS, Wagtail's
 #: stored format), kept in the repository.
-XSS_EXTRA_VECTORS_FILE = Path(__file__).resolve().parent / "testdata" / "xss-extra-vectors.txt"
+XSS_EXTRA_VECTORS_FILE = Path(__file__).resolve().parents[1] / "testdata" / "xss-extra-vectors.txt"
 MISSING_CORPUS = (
     "the shared XSS corpus is missing: expected shared/testdata/xss-vectors.txt beside the "
     "repository; only tests/testdata/xss-extra-vectors.txt runs"

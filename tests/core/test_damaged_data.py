@@ -19,7 +19,7 @@ from wagtail import blocks
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.models import Page, Revision
 
-from tests.damaged_data import (
+from tests.core.damaged import (
     contains,
     editor_post_data,
     fixture_paths,
@@ -30,9 +30,9 @@ from tests.damaged_data import (
     stored_json,
     without_given_ids,
 )
-from tests.edition_data import add_page_url, template_slots
-from tests.slot_data import slotted_workshop_form
+from tests.editions.factories import add_page_url, template_slots
 from tests.testapp.models import HostArticlePage, HostLearningPage
+from tests.workshops.factories import slotted_workshop_form
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
 from wagtail_learninggroups.core import tolerance, write_back
 from wagtail_learninggroups.core.caches import BoundedCache, recently_logged

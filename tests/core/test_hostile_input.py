@@ -1,7 +1,7 @@
 """Hostile input on every path by which editors' and staff's text reaches a page or an export.
 
-The XSS corpus (``tests/html_safety.py``: the shared vectors and our own families) is stored the
-way an import, the API or an older release could store it, bypassing the editor's forms, and
+The XSS corpus (``tests/core/html_safety.py``: the shared vectors and our own families) is
+stored the way an import, the API or an older release could store it, bypassing the forms, and
 the live pages are fetched with the test client as readers, facilitators and administrators
 fetch them. Each page is parsed with html5lib; what the vectors add to the problems the same page
 has with harmless content (our own pages rightly hold a stylesheet link, and quiz and admin pages
@@ -35,11 +35,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
-from tests import html_safety
-from tests.champion_data import *  # noqa: F403 - the fixtures
-from tests.champion_data import awards_block, champions_list, make_photo
-from tests.edition_data import template_slots
-from tests.html_safety import (
+from tests.champions.factories import awards_block, champions_list, make_photo
+from tests.core import html_safety
+from tests.core.html_safety import (
     DANGEROUS_SCHEME,
     URL_NOISE,
     XSS_EXTRA_VECTORS_FILE,
@@ -48,7 +46,8 @@ from tests.html_safety import (
     read_vectors,
     xss_vectors,
 )
-from tests.quiz_data import item, make_quiz_page, question, quiz_url
+from tests.editions.factories import template_slots
+from tests.quizzes.factories import item, make_quiz_page, question, quiz_url
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.core.sanitise import clean_html
 from wagtail_learninggroups.core.spreadsheets import (
@@ -373,7 +372,7 @@ def test_nul_characters_through_the_editor_are_refused_with_a_message(
     admin_client, edition, template
 ):
     """NUL never reaches the database (PostgreSQL refuses it in text: a 500 if it got there)."""
-    from tests.edition_data import fill_data, post_edition
+    from tests.editions.factories import fill_data, post_edition
 
     welcome = template_slots(template)[0].key
     with_nul = fill_data(welcome, ("text", "<p>Nai\x00robi</p>"))

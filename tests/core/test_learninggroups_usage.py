@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.champion_data import make_champion
-from tests.quiz_data import quiz_value
+from tests.champions.factories import make_champion
+from tests.quizzes.factories import quiz_value
 from tests.testapp.models import HostArticlePage, HostLearningPage
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock
 from wagtail_learninggroups.core import usage

@@ -9,9 +9,9 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from tests.edition_data import make_office
-from tests.permission_data import add_published
-from tests.quiz_data import make_quiz_page, quiz_url
+from tests.editions.factories import make_office
+from tests.permissions import add_published
+from tests.quizzes.factories import make_quiz_page, quiz_url
 from tests.testapp.models import HostLearningPage
 from wagtail_learninggroups.core.privacy import (
     ancestor_paths,

@@ -19,10 +19,9 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Site
 
-from tests.champion_data import *  # noqa: F403 - fixtures
-from tests.champion_data import make_champion, publish
-from tests.edition_data import fill_data, person, post_edition, template_slots
-from tests.quiz_data import correct_answers, post_quiz, quiz_value
+from tests.champions.factories import make_champion, publish
+from tests.editions.factories import fill_data, person, post_edition, template_slots
+from tests.quizzes.factories import correct_answers, post_quiz, quiz_value
 from wagtail_learninggroups.checks import check_render_cache
 from wagtail_learninggroups.core import render_cache
 from wagtail_learninggroups.models import Award, Location, WorkshopTemplatePage
@@ -374,7 +373,7 @@ def test_keys_are_the_same_in_every_process():
                "DJANGO_SETTINGS_MODULE": "tests.testapp.settings"}  # fmt: skip
         result = subprocess.run(
             [sys.executable, "-c", script], env=env, capture_output=True, text=True,
-            cwd=Path(__file__).resolve().parent.parent, check=True,
+            cwd=Path(__file__).resolve().parents[2], check=True,
         )  # fmt: skip
         digests.add(result.stdout.strip())
     assert len(digests) == 1

@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from tests.html_safety import load_xss_vectors, problems
+from tests.core.html_safety import load_xss_vectors, problems
 from wagtail_learninggroups.core.sanitise import clean_html
 
 # What Wagtail's rich text editor stores (database format) and what it renders (front end).

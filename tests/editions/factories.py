@@ -1,12 +1,10 @@
 """Offices, a slotted template and editions, made the way editors make them."""
 
-import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.slot_data import slotted_workshop_form
 from tests.testapp.models import HostArticlePage
-from wagtail_learninggroups.models import LocalEditionPage, Location, WorkshopTemplatePage
+from wagtail_learninggroups.models import Location
 from wagtail_learninggroups.workshops import slots
 
 
@@ -32,24 +30,6 @@ def make_office(parent, name, region="Africa", time_zone="Africa/Nairobi"):
         time_zone=time_zone, page=section,
     )  # fmt: skip
     return location
-
-
-@pytest.fixture
-def offices(root_page):
-    nairobi = make_office(root_page, "Nairobi")
-    suva = make_office(root_page, "Suva", region="Pacific", time_zone="Pacific/Fiji")
-    return nairobi, suva
-
-
-@pytest.fixture
-def template(admin_client, root_page, django_capture_on_commit_callbacks):
-    root_page.refresh_from_db()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            add_page_url(WorkshopTemplatePage, root_page), slotted_workshop_form()
-        )
-    assert response.status_code == 302, response.content.decode()[-3000:]
-    return WorkshopTemplatePage.objects.get(slug="parliament-where-you-are")
 
 
 def template_slots(template):
@@ -82,18 +62,6 @@ def fill_data(key, *items):
 
 def person(name="Amina Odhiambo", role="Political officer"):
     return {"name": name, "role": role, "photo": "", "about": ""}
-
-
-@pytest.fixture
-def edition(admin_client, template, offices, django_capture_on_commit_callbacks):
-    """Nairobi's edition of the template, as a draft with nothing filled."""
-    nairobi = offices[0]
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            add_page_url(LocalEditionPage, nairobi.page), edition_form(template, nairobi)
-        )
-    assert response.status_code == 302, response.content.decode()[-3000:]
-    return LocalEditionPage.objects.get(location=nairobi)
 
 
 def post_edition(client, edition, action="action-save", fills=(), **fields):

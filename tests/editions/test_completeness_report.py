@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.edition_data import fill_data, make_office, person, post_edition, template_slots
-from tests.slot_data import slotted_workshop_form
+from tests.editions.factories import fill_data, make_office, person, post_edition, template_slots
+from tests.workshops.factories import slotted_workshop_form
 from wagtail_learninggroups.editions.report import load_rows, region_chart, region_shares
 from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import LocalEditionPage

@@ -21,10 +21,10 @@ from django.db import connection
 from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.edition_data import add_page_url, edit_url, edition_form, fill_data, make_office
-from tests.quiz_data import correct_answers, make_quiz_page, quiz_url
-from tests.slot_data import slot_form
-from tests.test_fill_merge import open_editor
+from tests.editions.factories import add_page_url, edit_url, edition_form, fill_data, make_office
+from tests.editions.test_fill_merge import open_editor
+from tests.quizzes.factories import correct_answers, make_quiz_page, quiz_url
+from tests.workshops.factories import slot_form
 from wagtail_learninggroups.models import LocalEditionPage, QuizAttempt, WorkshopTemplatePage
 
 pytestmark = [

@@ -4,7 +4,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.edition_data import (
+from tests.editions.factories import (
     add_page_url,
     edit_url,
     edition_form,

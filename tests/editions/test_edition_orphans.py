@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
-from tests.slot_data import slotted_workshop_form
+from tests.editions.factories import edit_url, fill_data, person, post_edition, template_slots
+from tests.workshops.factories import slotted_workshop_form
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
+from tests.editions.factories import edit_url, fill_data, person, post_edition, template_slots
 from tests.utils import refused
 from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import LocalEditionPage
@@ -63,7 +63,7 @@ def test_but_not_another_offices_edition_nor_the_template(nairobi_editor, editio
 def test_the_template_changed_notice_links_to_the_comparison_only_for_its_editors(
     nairobi_editor, admin_client, editions, template
 ):
-    from tests.slot_data import slotted_workshop_form
+    from tests.workshops.factories import slotted_workshop_form
 
     nairobi = editions["nairobi"]
     welcome, speaker, event = (slot.key for slot in template_slots(template))

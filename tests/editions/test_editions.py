@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.edition_data import (
+from tests.editions.factories import (
     add_page_url,
     edit_url,
     edition_form,
@@ -14,7 +14,7 @@ from tests.edition_data import (
     post_edition,
     template_slots,
 )
-from tests.slot_data import slotted_workshop_form
+from tests.workshops.factories import slotted_workshop_form
 from wagtail_learninggroups.models import LocalEditionPage
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.edition_data import edit_url, fill_data, person, post_edition, template_slots
+from tests.editions.factories import edit_url, fill_data, person, post_edition, template_slots
 from wagtail_learninggroups.editions.fill_merge import comparable, fill_digest, merge_fills
 
 
@@ -171,7 +171,7 @@ def test_a_slot_holding_kinds_it_no_longer_takes_is_unchanged_when_left_alone(
     admin_client, second_editor, edition, keys
 ):
     """Content of a kind the template no longer allows in a slot does not make it "changed"."""
-    from tests.damaged_data import editor_post_data
+    from tests.core.damaged import editor_post_data
 
     save_whole_form(
         admin_client,

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from tests.edition_data import edit_url, make_office
+from tests.editions.factories import edit_url, make_office
 from tests.testapp import frontend_cache
 from wagtail_learninggroups.models import LocalEditionPage, Location
 

@@ -1,6 +1,5 @@
 """A quiz with every question type on a host page, and the answers people send."""
 
-import pytest
 from django.urls import reverse
 
 from tests.testapp.models import HostLearningPage
@@ -123,22 +122,6 @@ def make_quiz_page(parent, slug="quiz-host", **rules):
     return page
 
 
-@pytest.fixture
-def quiz_page(root_page):
-    return make_quiz_page(root_page)
-
-
-@pytest.fixture
-def member(django_user_model):
-    return django_user_model.objects.create_user("amina", "amina@example.org", "pw")
-
-
-@pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
-
-
 def quiz_url(page, key=QUIZ_KEY):
     return reverse("wagtail_learninggroups:quiz", args=[page.pk, key])
 
@@ -181,22 +164,3 @@ def wrong_answers():
 def post_quiz(client, page, data, fragment=False, key=QUIZ_KEY):
     headers = {"X-LG-Quiz": "fragment"} if fragment else {}
     return client.post(quiz_url(page, key), data, headers=headers)
-
-
-@pytest.fixture
-def facilitator(django_user_model):
-    """A signed-in person allowed to present group quizzes, though not to edit pages."""
-    from django.contrib.auth.models import Permission
-
-    user = django_user_model.objects.create_user("tomas", "tomas@example.org", "pw")
-    user.user_permissions.add(Permission.objects.get(codename="present_quiz"))
-    return user
-
-
-@pytest.fixture
-def facilitator_client(facilitator):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(facilitator)
-    return client

@@ -13,7 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+from tests.quizzes.factories import (
+    QUIZ_KEY,
+    correct_answers,
+    make_quiz_page,
+    post_quiz,
+    wrong_answers,
+)
 from tests.utils import refused
 from wagtail_learninggroups.core.spreadsheets import formula_safe
 from wagtail_learninggroups.models import QuizAttempt

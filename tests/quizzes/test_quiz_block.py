@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.edition_data import add_page_url
-from tests.quiz_data import QUIZ_KEY, quiz_value
+from tests.editions.factories import add_page_url
+from tests.quizzes.factories import QUIZ_KEY, quiz_value
 from tests.testapp.models import HostLearningPage
 from tests.utils import list_block
 from wagtail_learninggroups.blocks import LearningGroupsStreamBlock, QuizBlock
@@ -255,7 +255,7 @@ def test_questions_without_images_build_no_image_lookup(db, django_assert_num_qu
 
 
 def test_a_question_image_is_still_read(db):
-    from tests.champion_data import make_photo
+    from tests.champions.factories import make_photo
     from wagtail_learninggroups.quizzes.blocks import QuestionImageBlock
 
     photo = make_photo()

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.quiz_data import (
+from tests.quizzes.factories import (
     QUIZ_KEY,
     correct_answers,
     make_quiz_page,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, quiz_url
+from tests.quizzes.factories import QUIZ_KEY, correct_answers, make_quiz_page, quiz_url
 from wagtail_learninggroups.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db

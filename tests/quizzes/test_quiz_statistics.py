@@ -8,7 +8,13 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
-from tests.quiz_data import QUIZ_KEY, correct_answers, make_quiz_page, post_quiz, wrong_answers
+from tests.quizzes.factories import (
+    QUIZ_KEY,
+    correct_answers,
+    make_quiz_page,
+    post_quiz,
+    wrong_answers,
+)
 from tests.utils import refused
 from wagtail_learninggroups.editions.rollout import roll_out
 from wagtail_learninggroups.models import QuizAttempt

@@ -2,7 +2,7 @@ import pytest
 from wagtail.blocks import StructBlockValidationError
 from wagtail.rich_text import RichText
 
-from tests.html_safety import load_xss_vectors, problems
+from tests.core.html_safety import load_xss_vectors, problems
 from wagtail_learninggroups.blocks import (
     DiscussionBlock,
     FacilitatorGuidanceBlock,

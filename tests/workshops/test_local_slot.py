@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from tests.slot_data import slot_form, slotted_workshop_form
+from tests.workshops.factories import slot_form, slotted_workshop_form
 from wagtail_learninggroups.blocks import LocalSlotBlock, SlotFillBlock
 from wagtail_learninggroups.models import WorkshopTemplatePage
 from wagtail_learninggroups.workshops import slots

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.workshop_data import workshop_form
+from tests.workshops.factories import workshop_form
 from wagtail_learninggroups.models import (
     CurriculumModule,
     CurriculumUnit,
