@@ -103,12 +103,25 @@ def assert_renders(page, case, caplog):
 
 
 def save_in_editor(admin_client, page, case):
-    """Open the page editor, change the title only, and save; return the action used."""
+    """Open the page editor, change the title only, and save (``saves`` times); return the action.
+
+    Saving more than once shows that nothing stored grows or shrinks from one save to the next.
+    """
+    for _save in range(case.get("saves", 1)):
+        action = save_once(admin_client, page, case)
+    return action
+
+
+def save_once(admin_client, page, case):
     response = admin_client.get(edit_url(page))
     assert response.status_code == 200
+    editor = response.content.decode()
+    for text in case.get("editor_shows", ()):
+        assert text in editor, text
     action = case.get("action", "action-publish")
     data = editor_post_data(response, action)
-    data["title"] += " (edited)"
+    if not data["title"].endswith(" (edited)"):
+        data["title"] += " (edited)"
     if "champion" in case.get("editor_chooses", ()):
         # A spotlight needs a champion: the editor chooses one where none could be shown.
         champion = Champion.objects.create(name="Ana Silva")
@@ -136,6 +149,8 @@ def assert_kept(page, case, action):
             assert kept in text, (where, kept, stored)
         for part in case["keeps_exactly"]:
             assert contains(stored, part), (where, part, stored)
+        for kept in case.get("keeps_once", ()):
+            assert text.count(kept) == 1, (where, kept, stored)
 
 
 @pytest.mark.parametrize("kind", ["template", "host"])

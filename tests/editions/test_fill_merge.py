@@ -196,3 +196,27 @@ def test_a_slot_holding_kinds_it_no_longer_takes_is_unchanged_when_left_alone(
     content = latest_fills(edition)[keys["welcome"]].content
     assert "Newer words." in content[0]["value"]
     assert [item["type"] for item in content] == ["text", "person"]
+
+
+def stored_fill(key, text):
+    return {"type": "fill", "value": {"key": key, "content": [{"type": "text", "value": text}]}}
+
+
+@pytest.mark.parametrize("odd_key", [None, 5, ["a"]])
+def test_a_fill_without_a_usable_key_is_kept_once_however_often_fills_are_merged(odd_key):
+    stored = [stored_fill(odd_key, "odd"), stored_fill("welcome", "hello")]
+    own = [stored_fill("welcome", "hello again")]
+    merged = merge_fills(stored, own, {"welcome"})
+    for _save in range(4):
+        # Saving merges the form's fills with the stored ones twice: in the form, then again.
+        merged = merge_fills(merged, merged, {"welcome"})
+    assert merged == [stored_fill("welcome", "hello again"), stored_fill(odd_key, "odd")]
+
+
+def test_a_second_fill_of_one_key_is_kept_after_the_first():
+    first, second = stored_fill("welcome", "first"), stored_fill("welcome", "second")
+    for changed in (set(), {"welcome"}):
+        own = [stored_fill("welcome", "edited")]
+        merged = merge_fills([first, second], own, changed)
+        assert merged[-1] == second
+        assert len(merged) == 2

@@ -55,22 +55,41 @@ def merge_fills(stored_items, own_items, changed_keys):
     ``stored_items`` are the fills as the database holds them now (others may have saved since
     the form was opened); ``own_items`` the fills the editor's form would save, in template
     order; ``changed_keys`` the slot keys the editor changed (a fill they emptied or an orphan
-    they deleted has its key here and no item). Stored fills the form did not show, such as a
-    slot another editor's template change brought, are kept after the others.
+    they deleted has its key here and no item). Stored fills the form did not show are kept
+    after the others: a slot another editor's template change brought, a fill without a
+    usable key, and a second fill of one key (readers see the first; the editor is told).
     """
-    stored = {}
+    stored, extra = {}, []
     for item in stored_items:
-        stored.setdefault(fill_key(item), item)
+        key = fill_key(item)
+        if key is None or key in stored:
+            extra.append(item)
+        else:
+            stored[key] = item
     merged, shown = [], set()
     for item in own_items:
         key = fill_key(item)
+        if key is None or key in shown:
+            continue  # the stored ones, kept below, stand for these
         shown.add(key)
         if key in changed_keys:
             merged.append(item)
         elif key in stored:
             merged.append(stored[key])
+    for key, item in stored.items():
+        if key not in shown and key not in changed_keys:
+            merged.append(item)
+    return merged + extra
+
+
+def second_fills(stored_items):
+    """``{key: [fill, …]}`` of the fills stored after the first under one key."""
+    seen, seconds = set(), {}
     for item in stored_items:
         key = fill_key(item)
-        if key is None or (key not in shown and key not in changed_keys):
-            merged.append(item)
-    return merged
+        if key is None:
+            continue
+        if key in seen:
+            seconds.setdefault(key, []).append(item)
+        seen.add(key)
+    return seconds

@@ -3,6 +3,13 @@
 from wagtail.admin.panels import Panel
 
 from ..workshops import slots
+from .fill_merge import second_fills
+
+
+def second_fill_content(item):
+    """The content list of a stored fill item, or ``[]`` when it has none to show."""
+    content = item.get("value", {}).get("content")
+    return content if isinstance(content, list) else []
 
 
 class SlotFillsPanel(Panel):
@@ -33,6 +40,7 @@ class SlotFillsPanel(Panel):
             form, edition = self.form, self.instance
             fills_form = getattr(form, "fills_form", None)
             stored = edition.stored_fills()
+            seconds = second_fills(edition.fills.raw_data)
             changes = edition.template_changes()
             new_keys = {slot.key for slot in changes.new_required + changes.new_optional}
             missing = getattr(form, "missing_required_keys", frozenset())
@@ -51,6 +59,10 @@ class SlotFillsPanel(Panel):
                     "other_kinds": content_block.to_python(
                         other_kinds(slot, stored.get(slot.key))
                     ),
+                    "second_fills": [
+                        content_block.to_python(second_fill_content(item))
+                        for item in seconds.get(slot.key, ())
+                    ],
                     "drop_other_kinds": (
                         fills_form[drop_other_kinds_field_name(slot)]
                         if drop_other_kinds_field_name(slot) in fills_form.fields
