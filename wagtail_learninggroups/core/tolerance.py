@@ -294,6 +294,12 @@ def _read_text(block, raw):
     return raw if isinstance(raw, str) else _UNREADABLE
 
 
+def _read_plain_text(block, raw):
+    # Wagtail uses the stored value as it is, and the editor would write a dict or a list back
+    # as its Python text: those are set aside; text, numbers and null read as before.
+    return _UNREADABLE if isinstance(raw, dict | list) else raw
+
+
 def _read_choice(block, raw):
     # Wagtail's conversion only matches the stored text against the choices, and cannot fail.
     return raw if raw is None or isinstance(raw, str) else _UNREADABLE
@@ -350,6 +356,11 @@ def _kind(block_class):
         (blocks.StructBlock, _STRUCT),
         (blocks.ChooserBlock, _read_chooser),
         (blocks.RichTextBlock, _read_text),
+        (blocks.CharBlock, _read_plain_text),
+        (blocks.TextBlock, _read_plain_text),
+        (blocks.URLBlock, _read_plain_text),
+        (blocks.EmailBlock, _read_plain_text),
+        (blocks.RegexBlock, _read_plain_text),
         (blocks.MultipleChoiceBlock, _read_choices),
         (blocks.ChoiceBlock, _read_choice),
         (blocks.IntegerBlock, _read_number),

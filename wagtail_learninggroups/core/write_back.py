@@ -25,13 +25,19 @@ def _put(container, part):
         position = len(container) if index is None else index + 1
         return [*container[:position], part.raw, *container[position:]]
     if part.key is None:
-        return part.raw if container == part.placeholder else container
+        return part.raw if _stands_in(container, part.placeholder) else container
     if not isinstance(container, dict):
         return container
     current = container.get(part.key, ABSENT)
-    if current != part.placeholder and part.key in container:
+    if not _stands_in(current, part.placeholder) and part.key in container:
         return container
     return {**container, part.key: part.raw}
+
+
+def _stands_in(value, placeholder):
+    """Whether ``value`` is what the editor saves for a value it could not show."""
+    # An empty text field is posted as "" where its default is stored as None.
+    return value == placeholder or (placeholder in (None, "") and value in (None, ""))
 
 
 def _index_of(items, step):
