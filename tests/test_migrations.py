@@ -52,3 +52,25 @@ def test_migrations_reverse_to_zero_and_apply_again():
         name for app, name in executor.loader.applied_migrations if app == "wagtail_learninggroups"
     }
     assert applied == {path.stem for path in MIGRATIONS}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_attempts_kept_under_an_alias_move_to_the_page_it_stands_for():
+    from wagtail.models import Site
+
+    from tests.quizzes.factories import make_quiz_page
+    from wagtail_learninggroups.models import QuizAttempt
+
+    root = Site.objects.get(is_default_site=True).root_page
+    page = make_quiz_page(root, slug="aliased")
+    alias = page.create_alias(update_slug="aliased-again")
+    alias_of_alias = alias.create_alias(update_slug="aliased-more")
+    for number, where in enumerate((page, alias, alias_of_alias), start=1):
+        QuizAttempt.objects.create(
+            page=where, quiz_page_id=where.pk, quiz_key="q", taker="user:1", number=number
+        )
+    call_command("migrate", "wagtail_learninggroups", "0007", verbosity=0)
+    call_command("migrate", "wagtail_learninggroups", verbosity=0)
+    assert sorted(QuizAttempt.objects.values_list("page_id", "quiz_page_id")) == sorted(
+        [(page.pk, page.pk), (alias.pk, page.pk), (alias_of_alias.pk, page.pk)]
+    )

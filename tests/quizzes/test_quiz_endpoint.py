@@ -706,3 +706,40 @@ def test_a_quiz_whose_outline_was_kept_but_cannot_be_shown_is_a_404(
     assert member_client.get(quiz_url(quiz_page)).status_code == 404
     # Answers that need another look show the form again, which needs the quiz's value too.
     assert post_quiz(member_client, quiz_page, {}).status_code == 404
+
+
+def test_the_attempt_limit_counts_a_pages_quiz_on_its_aliases(root_page, member_client):
+    page = make_quiz_page(root_page, slug="once", attempts_allowed=1)
+    alias = page.create_alias(update_slug="once-again")
+    alias_of_alias = alias.create_alias(update_slug="once-more")
+    assert post_quiz(member_client, page, correct_answers()).status_code == 302
+    for copy in (alias, alias_of_alias):
+        response = post_quiz(member_client, copy, correct_answers())
+        assert response.status_code == 403
+        assert "You have used all 1 attempts this quiz allows." in html_of(response)
+    assert QuizAttempt.objects.count() == 1
+    assert "You have used the one attempt" in html_of(member_client.get(alias.url))
+
+
+def test_attempts_on_an_alias_are_counted_and_reported_with_the_page(
+    root_page, member_client, admin_client
+):
+    page = make_quiz_page(root_page, slug="twice", attempts_allowed=2)
+    alias = page.create_alias(update_slug="twice-again")
+    post_quiz(member_client, page, wrong_answers())
+    post_quiz(member_client, alias, correct_answers())
+    assert sorted(QuizAttempt.objects.values_list("page_id", "quiz_page_id")) == [
+        (page.pk, page.pk),
+        (alias.pk, page.pk),
+    ]
+    index = html_of(admin_client.get(reverse("wagtail_learninggroups_quiz_statistics")))
+    assert (
+        index.count(
+            reverse("wagtail_learninggroups_quiz_statistics_detail", args=[page.pk, QUIZ_KEY])
+        )
+        == 1
+    )
+    assert (
+        reverse("wagtail_learninggroups_quiz_statistics_detail", args=[alias.pk, QUIZ_KEY])
+        not in index
+    )

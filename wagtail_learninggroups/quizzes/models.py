@@ -8,6 +8,7 @@ from django.db.models import Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from ..curriculum.locations import Location
 from . import specs as quiz_specs
@@ -24,12 +25,30 @@ class AttemptBusy(Exception):
     """Other submissions by the same person kept taking the attempt number: try again."""
 
 
+#: How far an alias of an alias of … a page is followed back to the page itself.
+MAX_ALIAS_DEPTH = 10
+
+
 def quiz_page_id_of(page):
     """The id of the page a quiz is written in: a local edition's template, or the page itself.
 
-    Attempts at one quiz count together on that page, whichever edition they were taken in.
+    Attempts at one quiz count together on that page, whichever edition, or alias of the page
+    or of an edition, they were taken in.
     """
-    return getattr(page, "workshop_id", None) or page.pk
+    workshop_id = getattr(page, "workshop_id", None)
+    if workshop_id:
+        return workshop_id
+    return original_page_id(page.pk, page.alias_of_id)
+
+
+def original_page_id(page_id, alias_of_id):
+    """The page an alias (of an alias …) of stands for; ``page_id`` itself if it is no alias."""
+    seen = {page_id}
+    while alias_of_id is not None and alias_of_id not in seen and len(seen) < MAX_ALIAS_DEPTH:
+        seen.add(alias_of_id)
+        page_id = alias_of_id
+        alias_of_id = Page.objects.filter(pk=page_id).values_list("alias_of_id", flat=True).first()
+    return page_id
 
 
 def session_taker(session_key):
