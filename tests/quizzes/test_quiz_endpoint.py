@@ -743,3 +743,23 @@ def test_attempts_on_an_alias_are_counted_and_reported_with_the_page(
         reverse("wagtail_learninggroups_quiz_statistics_detail", args=[alias.pk, QUIZ_KEY])
         not in index
     )
+
+
+@pytest.mark.parametrize("draw", [-3, "two", 2.5, None, True])
+def test_a_stored_draw_that_is_no_count_serves_every_question(root_page, member_client, draw):
+    page = make_quiz_page(root_page, slug="drawn", draw=draw)
+    html = html_of(member_client.get(page.url))
+    assert html.count("<fieldset") == len(quiz_value()["questions"])
+    assert post_quiz(member_client, page, correct_answers()).status_code == 302
+
+
+def test_a_negative_draw_in_a_template_leaves_its_editions_readable(edition, member_client):
+    template = edition.workshop
+    quiz = {"type": "quiz", "value": quiz_value(draw=-1), "id": "qz"}
+    template.body = [*template.body.raw_data, quiz]
+    template.save_revision().publish()
+    edition.save_revision().publish()
+    for page in (template, edition):
+        response = member_client.get(page.url)
+        assert response.status_code == 200
+        assert "Who elects members of parliament?" in html_of(response)

@@ -23,6 +23,7 @@ from wagtail_learninggroups.quizzes.specs import (
     attempts_left,
     band_message,
     counted_percent,
+    draw_count,
     draw_questions,
     fallback_item_id,
     field_name,
@@ -690,3 +691,15 @@ def test_match_options_are_the_right_sides_in_order_under_values_that_name_no_pa
     parsed = parse_answers([spec], form({"q-m-p-a": "1", "q-m-p-b": "2", "q-m-p-c": "1"}))
     assert parsed.answers == {"m": {"p-a": "p-a", "p-b": "p-b", "p-c": "p-a"}}
     assert score_attempt([spec | {"points": 1}], parsed.answers).percent == 100
+
+
+@pytest.mark.parametrize("count", [-1, -100])
+def test_draw_questions_below_zero_means_all(count):
+    assert draw_questions(["a", "b", "c"], count) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "count"), [(3, 3), (0, 0), (-2, 0), ("3", 0), (None, 0), (True, 0), (1.5, 0)]
+)
+def test_draw_count_reads_anything_but_a_whole_number_above_zero_as_no_draw(stored, count):
+    assert draw_count({"draw": stored}) == count

@@ -57,7 +57,7 @@ def served_ids(request, page_id, value, specs):
 
     Quizzes that serve every question keep nothing in the session.
     """
-    draw = value.get("draw") or 0
+    draw = quiz_specs.draw_count(value)
     all_ids = [spec["id"] for spec in specs]
     if not draw or draw >= len(all_ids):
         return all_ids

@@ -183,13 +183,24 @@ def match_options(spec):
 # The rules ---------------------------------------------------------------------------------
 
 
+def draw_count(value):
+    """How many questions a quiz's stored value draws: a whole number above 0, or 0 for all.
+
+    Stored JSON may hold anything here (a negative number, text): that reads as "no draw".
+    """
+    draw = value.get("draw") if hasattr(value, "get") else None
+    if isinstance(draw, bool) or not isinstance(draw, int):
+        return 0
+    return max(draw, 0)
+
+
 def draw_questions(question_ids, count, rng=None):
     """The ids of the questions served: ``count`` of them at random, or all when ``count`` is 0.
 
     The drawn questions keep the editor's order, so that a quiz still reads as written.
     """
     question_ids = list(question_ids)
-    if not count or count >= len(question_ids):
+    if not isinstance(count, int) or count <= 0 or count >= len(question_ids):
         return question_ids
     drawn = set((rng or random.SystemRandom()).sample(question_ids, count))
     return [question_id for question_id in question_ids if question_id in drawn]
