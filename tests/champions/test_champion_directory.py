@@ -11,6 +11,7 @@ from tests.champions.factories import (
     spotlight,
 )
 from tests.editions.factories import make_office
+from wagtail_learninggroups.core.sanitise import clean_html
 from wagtail_learninggroups.models import Champion
 
 SIGN_IN = "Sign in to see how to reach them."
@@ -328,3 +329,24 @@ def test_the_directory_pages_render_in_the_site_base_template(client, cast, dire
     ]:
         soup = get(client, path)
         assert soup.select_one(".host-site-chrome") is not None, path
+
+
+MALFORMED_INTROS = [
+    "<ul>Loose text<li>An item</li></ul><li>A stray item</li>",
+    '<p>See <a linktype="page" id="not-a-number">our page</a>.</p>',
+    '<p>The team <img src="/static/team.png" alt="The team"> at work.</p>',
+]
+
+
+@pytest.mark.parametrize("intro", MALFORMED_INTROS)
+def test_the_directory_intro_is_cleaned_on_save_so_its_editor_opens(
+    admin_client, directory, intro
+):
+    from django.urls import reverse
+
+    directory.intro = intro
+    directory.save_revision().publish()
+    directory.refresh_from_db()
+    assert directory.intro == clean_html(intro)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[directory.pk]))
+    assert response.status_code == 200

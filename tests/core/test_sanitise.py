@@ -185,3 +185,26 @@ def test_line_breaks_stay_in_the_form_wagtail_reads():
     assert clean_html('<p data-block-key="a1">Line<br/>break<br></p>') == (
         '<p data-block-key="a1">Line<br/>break<br/></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("stored", "clean"),
+    [
+        (
+            '<p>A map <img src="/map.png" alt="Map"> here</p>',
+            '<p>A map <img src="/map.png" alt="Map"/> here</p>',
+        ),
+        ("<p>One</p><hr><p>Two</p>", "<p>One</p><hr/><p>Two</p>"),
+        ('<p><IMG SRC="/a.png"></p>', '<p><img src="/a.png"/></p>'),
+    ],
+)
+def test_every_void_element_is_closed_as_wagtails_stored_format_expects(stored, clean):
+    assert clean_html(stored) == clean
+
+
+def test_rich_text_holding_void_elements_opens_in_wagtails_editor_converter():
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    converter = ContentstateConverter(features=["bold", "image", "hr", "link"])
+    html = clean_html('<p>A map <img src="/map.png" alt="Map"> here</p><hr><p>End</p>')
+    assert "A map" in converter.from_database_format(html)

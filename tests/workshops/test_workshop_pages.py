@@ -296,3 +296,16 @@ def test_index_intro_is_sanitised_when_stored(root_page):
     root_page.add_child(instance=index)
     index.refresh_from_db()
     assert index.intro == "<p>Hiy()</p>"
+
+
+def test_an_index_intro_holding_an_image_opens_in_the_editor(admin_client, root_page):
+    index = WorkshopIndexPage(
+        title="Workshops",
+        slug="workshops-with-a-picture",
+        intro='<p>Our academy <img src="/static/academy.png" alt="The academy"> in spring.</p>',
+    )
+    root_page.add_child(instance=index)
+    index.save_revision().publish()
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[index.pk]))
+    assert response.status_code == 200
+    assert "in spring." in response.content.decode()

@@ -85,6 +85,7 @@ class ChampionDirectoryPage(RoutablePageMixin, LearningGroupsPage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    sanitised_fields = ("intro",)
     template = "wagtail_learninggroups/pages/champion_directory_page.html"
     subpage_types = []
 

@@ -15,7 +15,12 @@ from bleach.html5lib_shim import Filter
 from ..conf import get_setting
 from . import caches
 
-_VOID = re.compile(r"<(embed|br)(\s[^<>]*?)?\s*/?>")  # bleach escapes "<" and ">" in attributes
+# Every void element of HTML: a site's safelist may allow any of them. Bleach escapes "<" and ">"
+# inside attributes, so an element ends at the first ">".
+_VOID = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)(\s[^<>]*?)?\s*/?>",
+    re.IGNORECASE,
+)
 
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -86,7 +91,8 @@ def _clean(html, policy):
 def _clean_uncached(html, policy):
     cleaned = _cleaner(policy).clean(html)
     # bleach writes void elements without the closing slash, but Wagtail reads stored rich text
-    # as XML-ish: it expands only `<embed …/>`, and its editor fails to open on a `<br>`.
+    # as XML-ish: it expands only `<embed …/>`, and its editor fails to open on a `<br>` or an
+    # `<img>` ("Unmatched tags").
     return _VOID.sub(r"<\1\2/>", cleaned)
 
 

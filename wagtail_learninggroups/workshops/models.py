@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from ..core import render_cache
 from ..core.pages import LearningGroupsPage
-from ..core.sanitise import clean_html
 from ..curriculum.models import CurriculumModule, CurriculumUnit
 from . import agenda
 from .stream import LearningGroupsStreamBlock
@@ -202,16 +201,13 @@ class WorkshopIndexPage(LearningGroupsPage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    sanitised_fields = ("intro",)
     subpage_types = ["wagtail_learninggroups.WorkshopTemplatePage"]
     template = "wagtail_learninggroups/pages/workshop_index_page.html"
 
     class Meta:
         verbose_name = _("workshop index")
         verbose_name_plural = _("workshop indexes")
-
-    def save(self, *args, **kwargs):
-        self.intro = clean_html(self.intro)
-        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
