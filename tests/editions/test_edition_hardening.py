@@ -1,9 +1,12 @@
 """Ways round the editor's rules, and damaged data, found in review: each closed."""
 
+import datetime
+
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from tests.core.damaged import editor_post_data
 from tests.editions.factories import (
     add_page_url,
     edit_url,
@@ -13,7 +16,7 @@ from tests.editions.factories import (
     post_edition,
     template_slots,
 )
-from wagtail_learninggroups.models import LocalEditionPage
+from wagtail_learninggroups.models import LocalEditionPage, Location
 from wagtail_learninggroups.workshops import slots
 
 
@@ -123,3 +126,58 @@ def test_an_edition_for_the_wrong_section_cannot_be_created(admin_client, templa
     )
     assert response.status_code == 200
     assert not LocalEditionPage.objects.exists()
+
+
+# Session times and time zones -------------------------------------------------------------
+
+FAR_AHEAD = datetime.datetime(9999, 12, 31, 23, 0, tzinfo=datetime.timezone.utc)
+
+
+def store_session_start(edition, starts):
+    """Write ``starts`` into the edition's row and latest revision, past every check."""
+    LocalEditionPage.objects.filter(pk=edition.pk).update(session_starts=starts)
+    revision = edition.get_latest_revision()
+    revision.content["session_starts"] = starts.isoformat()
+    revision.save(update_fields=["content"])
+
+
+def test_a_session_too_far_ahead_for_a_zone_west_of_utc_is_refused_with_a_message(
+    admin_client, edition
+):
+    Location.objects.filter(pk=edition.location_id).update(time_zone="America/New_York")
+    edition.refresh_from_db()
+    before = edition.session_starts
+    response = post_edition(admin_client, edition, session_starts="9999-12-31 23:00")
+    assert response.status_code == 200
+    assert "too far ahead to store" in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.session_starts == before
+
+
+def test_a_stored_session_too_far_ahead_for_the_offices_zone_reads_and_saves_unchanged(
+    admin_client, edition
+):
+    store_session_start(edition, FAR_AHEAD)
+    edition.save_revision().publish()
+    store_session_start(edition, FAR_AHEAD)
+    response = Client().get(edition.url)
+    assert response.status_code == 200
+    assert "(UTC)" in response.content.decode()
+    editor = admin_client.get(edit_url(edition))
+    assert editor.status_code == 200
+    assert "has no date in the office" in editor.content.decode()
+    data = editor_post_data(editor, "action-save")
+    assert admin_client.post(edit_url(edition), data).status_code == 302
+    saved = edition.get_latest_revision().as_object()
+    assert saved.session_starts == FAR_AHEAD
+
+
+def test_an_office_whose_stored_time_zone_is_no_zone_leaves_its_editions_readable(
+    admin_client, edition
+):
+    Location.objects.filter(pk=edition.location_id).update(time_zone="Mars/Olympus_Mons")
+    edition.save_revision().publish()
+    response = Client().get(edition.url)
+    assert response.status_code == 200
+    assert "Library, 2nd floor" in response.content.decode()
+    assert admin_client.get(edit_url(edition)).status_code == 200

@@ -1,7 +1,6 @@
 """The edition editor's form: one input per slot of the template, and the publishing rule."""
 
 import uuid
-import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import BlockField
 
+from ..core.time_zones import has_utc_date, in_zone, zone_or_none
 from ..workshops import slots
 from .fill_blocks import SlotFillContentBlock
 from .fill_merge import fill_digest, fill_key, merge_fills
@@ -151,10 +151,7 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     def office_time_zone(self, location=None):
         location = location or getattr(self.instance, "location", None)
-        try:
-            return zoneinfo.ZoneInfo(location.time_zone) if location else None
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return None
+        return zone_or_none(location.time_zone) if location else None
 
     def show_session_time_in_office_time_zone(self):
         """The session time is entered and shown in the office's time zone, not the editor's.
@@ -168,11 +165,16 @@ class LocalEditionPageForm(WagtailAdminPageForm):
             return
         field.help_text = _("In the office's time zone, %(zone)s.") % {"zone": office_zone.key}
         starts = self.instance.session_starts
-        if starts is not None:
+        local = in_zone(starts, office_zone)
+        if local is not None:
             # The office's wall-clock time, labelled with the zone the form works in, so that
             # the form neither shifts it nor reports it changed when the editor left it alone.
-            wall_clock = timezone.localtime(starts, office_zone).replace(tzinfo=None)
-            self.initial["session_starts"] = timezone.make_aware(wall_clock)
+            self.initial["session_starts"] = timezone.make_aware(local.replace(tzinfo=None))
+        elif starts is not None:
+            # So far ahead that it has no date in the office's zone: shown as stored, in UTC.
+            field.help_text = _(
+                "Shown in UTC: this time has no date in the office's time zone, %(zone)s."
+            ) % {"zone": office_zone.key}
 
     @property
     def media(self):
@@ -222,10 +224,19 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         office_zone = self.office_time_zone(cleaned_data.get("location"))
         starts = cleaned_data.get("session_starts")
-        if starts is not None and office_zone is not None:
+        if "session_starts" in self.fields and "session_starts" not in self.changed_data:
+            # Left alone: the stored time stays exactly as it is, whatever the zones make of it.
+            cleaned_data["session_starts"] = self.instance.session_starts
+        elif starts is not None and office_zone is not None:
             # The form read the time in the editor's zone; it was meant in the office's.
             wall_clock = timezone.make_naive(starts) if timezone.is_aware(starts) else starts
-            cleaned_data["session_starts"] = wall_clock.replace(tzinfo=office_zone)
+            starts = wall_clock.replace(tzinfo=office_zone)
+            cleaned_data["session_starts"] = starts
+        if starts is not None and not has_utc_date(starts):
+            self.add_error(
+                "session_starts",
+                _("That date is too far ahead to store. Enter a date before the year 9999."),
+            )
         if not self.fills_form.is_valid():
             self.add_error(None, _("Check the local content: some of it is not valid."))
         fills_data, fills_errors = self.fills_form.cleaned_data, self.fills_form.errors

@@ -28,6 +28,7 @@ from ..core.pages import LearningGroupsPage
 from ..core.privacy import refused_restrictions, view_restrictions
 from ..core.sanitise import safe_url
 from ..core.streams import loads_stream
+from ..core.time_zones import in_zone, zone_or_none
 from ..curriculum.locations import Location
 from ..workshops import slots
 from ..workshops.models import WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
@@ -202,6 +203,23 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
             return []
         return slots.find_slots(template.body.stream_block, template.body.raw_data)
 
+    @property
+    def office_zone(self):
+        """The office's time zone, or ``None`` when it has none that is known."""
+        return zone_or_none(self.location.time_zone) if self.location_id else None
+
+    def session_starts_in_office(self):
+        """``(start, zone name)``: the session's start in the office's time zone.
+
+        In UTC where the office has no known zone, or where the time has no date in it.
+        """
+        if self.session_starts is None:
+            return None, ""
+        local = in_zone(self.session_starts, self.office_zone)
+        if local is None:
+            return self.session_starts, "UTC"
+        return local, self.office_zone.key
+
     def stored_fills(self):
         """``{key: slots.Fill}`` read from the stored JSON, without loading any block."""
         return slots.fills_from_raw(self.fills.raw_data)
@@ -275,6 +293,7 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self
         context["joining_url"] = safe_url(self.joining_url)
+        context["session_starts"], context["session_zone"] = self.session_starts_in_office()
         # Read only if a slot renders: kept renderings of the body need no fills.
         context["lg_fills"] = SimpleLazyObject(self.render_fills) if context["workshop"] else {}
         return context

@@ -1,6 +1,6 @@
 """Quiz scoring: a pure function of the questions as they were served and the answers given.
 
-Questions are plain dicts (the snapshot kept with each attempt, see :mod:`.quizzes`) and answers
+Questions are plain dicts (the snapshot kept with each attempt, see :mod:`.specs`) and answers
 are plain values, so scoring needs no database, no blocks and no request, and the same function
 scores a fresh attempt and re-scores a stored one.
 

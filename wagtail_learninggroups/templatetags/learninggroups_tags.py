@@ -1,14 +1,18 @@
 """Template tags for sites that render our blocks: ``{% load learninggroups_tags %}``."""
 
+import datetime
+
 from django import template
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from ..core import render_cache
 from ..core.sanitise import clean_html
+from ..core.time_zones import in_zone, zone_or_none
 
 register = template.Library()
 
@@ -124,3 +128,12 @@ def lg_richtext(value):
 def lg_clean(value):
     """Sanitise HTML with the package's policy and mark the result safe to output."""
     return mark_safe(clean_html(value))  # noqa: S308 - the value has just been sanitised
+
+
+@register.filter(name="lg_in_time_zone")
+def in_time_zone(value, zone_name):
+    """An aware datetime as a time in the zone ``zone_name``; as it is (UTC) when that zone is
+    unknown or the time has no date there. Show it inside ``{% localtime off %}``."""
+    if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
+        return value
+    return in_zone(value, zone_or_none(zone_name)) or value
