@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..curriculum.locations import Location
 from . import specs as quiz_specs
+from .scoring import to_decimal
 
 #: How often a submission retries its attempt number when another one took it meanwhile.
 NUMBER_RETRIES = 5
@@ -81,17 +82,80 @@ def readable_snapshot(record):
     if "questions" in record:
         questions = record["questions"] if isinstance(record["questions"], list) else []
         record["questions"] = [
-            spec
+            _readable_spec(spec)
             for spec in questions
             if isinstance(spec, dict) and isinstance(spec.get("id"), str) and "type" in spec
         ]
     if "results" in record:
         results = record["results"] if isinstance(record["results"], list) else []
-        record["results"] = [result for result in results if isinstance(result, dict)]
+        record["results"] = [
+            _only_numbers(result, ("awarded", "possible"))
+            for result in results
+            if isinstance(result, dict)
+        ]
     for name in ("answers", "rules"):
         if name in record and not isinstance(record[name], dict):
             record[name] = {}
+    if "rules" in record:
+        record["rules"] = _readable_rules(record["rules"])
     return record
+
+
+#: The lists of a question's snapshot, each a list of dicts.
+SPEC_LISTS = ("choices", "items", "pairs")
+#: The rules that are numbers, and those that are text.
+NUMBER_RULES = ("pass_mark", "attempts_allowed")
+TEXT_RULES = ("title", "counting", "show_answers", "mode")
+
+
+def _number(value):
+    """``value`` as a finite number, or ``None``: stored numbers may be JSON numbers or text."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    number = to_decimal(value)
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _only_numbers(record, names):
+    """``record`` without those of ``names`` that hold no number (they read as left out)."""
+    return {
+        key: value
+        for key, value in record.items()
+        if key not in names or (value is None or _number(value) is not None)
+    }
+
+
+def _readable_spec(spec):
+    spec = _only_numbers(spec, ("points",))
+    for name in SPEC_LISTS:
+        if name in spec:
+            entries = spec[name] if isinstance(spec[name], list) else []
+            spec[name] = [entry for entry in entries if isinstance(entry, dict)]
+    return spec
+
+
+def _readable_rules(rules):
+    readable = {
+        key: value
+        for key, value in rules.items()
+        if key not in TEXT_RULES and key not in NUMBER_RULES and key != "bands"
+    }
+    for name in TEXT_RULES:
+        if isinstance(rules.get(name), str):
+            readable[name] = rules[name]
+    for name in NUMBER_RULES:
+        number = _number(rules.get(name))
+        if number is not None:
+            readable[name] = number
+    bands = rules.get("bands") if isinstance(rules.get("bands"), list) else []
+    readable["bands"] = [
+        {"from": _number(band.get("from")) or 0, "message": str(band.get("message") or "")}
+        for band in bands
+        if isinstance(band, dict)
+    ]
+    return readable
 
 
 class QuizAttemptQuerySet(models.QuerySet):
