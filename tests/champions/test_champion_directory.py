@@ -350,3 +350,25 @@ def test_the_directory_intro_is_cleaned_on_save_so_its_editor_opens(
     assert directory.intro == clean_html(intro)
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[directory.pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("title", "address"),
+    [
+        ("年度学习冠军", "/champions/awards/年度学习冠军/"),
+        ("Чемпион года", "/champions/awards/чемпион-года/"),
+        ("Campeón del año", "/champions/awards/campeon-del-ano/"),
+    ],
+)
+def test_an_award_in_any_script_has_a_page_that_lists_its_holders(
+    client, offices, directory, title, address
+):
+    from urllib.parse import unquote
+
+    champion = make_champion("Li Wei", offices[0], awards=[(title, 2026)])
+    soup = get(client, profile_url(directory, champion))
+    link = soup.select_one(".lg-profile__awards li a")["href"]
+    assert unquote(link) == address
+    response = client.get(link)
+    assert response.status_code == 200
+    assert "Li Wei" in response.content.decode()

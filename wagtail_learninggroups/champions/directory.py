@@ -5,7 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,7 +17,7 @@ from ..core.pages import LearningGroupsPage
 from ..core.sanitise import safe_url
 from ..curriculum.locations import Location
 from ..curriculum.models import CurriculumModule
-from .models import Award, Champion
+from .models import Award, Champion, award_slug
 
 PER_PAGE = 24
 
@@ -140,7 +139,8 @@ class ChampionDirectoryPage(RoutablePageMixin, LearningGroupsPage):
             template="wagtail_learninggroups/pages/champion_profile.html",
         )
 
-    @path("awards/<slug:award>/", name="award")
+    # Not <slug:…>, which takes Latin letters only: award_slug keeps other scripts' letters.
+    @path("awards/<str:award>/", name="award")
     def award(self, request, award):
         holders = [
             held
@@ -148,7 +148,7 @@ class ChampionDirectoryPage(RoutablePageMixin, LearningGroupsPage):
             .select_related("champion__location", "champion__photo")
             .prefetch_related("champion__photo__renditions")
             .order_by("-year", "champion__name")
-            if slugify(held.title) == award
+            if award_slug(held.title) == award
         ]
         if not holders:
             raise Http404(_("No one holds that award."))
@@ -162,4 +162,4 @@ class ChampionDirectoryPage(RoutablePageMixin, LearningGroupsPage):
         return self.url + self.reverse_subpage("profile", args=[champion.slug])
 
     def award_url(self, title):
-        return self.url + self.reverse_subpage("award", args=[slugify(title) or "award"])
+        return self.url + self.reverse_subpage("award", args=[award_slug(title)])

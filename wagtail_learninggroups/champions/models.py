@@ -193,4 +193,13 @@ class Award(Orderable):
 
     @property
     def title_slug(self):
-        return slugify(self.title) or "award"
+        return award_slug(self.title)
+
+
+def award_slug(title):
+    """The address of an award's page: its title in Latin letters, or in its own script.
+
+    Titles with Latin letters keep the addresses they always had; a title written in another
+    script (Chinese, Arabic, Cyrillic) keeps its own letters rather than giving an empty slug.
+    """
+    return slugify(title) or slugify(title, allow_unicode=True) or "award"
