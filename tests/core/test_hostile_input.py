@@ -706,7 +706,19 @@ def test_quiz_answers_and_reflections_shown_back(admin_client, quiz_taker, hosti
 
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Cells a spreadsheet would run; the tab and carriage return hide the formula's start.
-FORMULAS = ["=1+2", "+1+2", "-1+2", "@SUM(1,2)", "\t=1+2", "\r=1+2", '=HYPERLINK("https://x")']
+FORMULAS = [
+    "=1+2",
+    "+1+2",
+    "-1+2",
+    "@SUM(1,2)",
+    "\t=1+2",
+    "\r=1+2",
+    '=HYPERLINK("https://x")',
+    " =1+2",
+    "\n=1+2",
+    "\xa0=1+2",
+    "\uff1d1+2",
+]
 
 
 def read_csv(response):
@@ -730,8 +742,8 @@ def assert_no_formulas(rows):
         for cell in row:
             value = getattr(cell, "value", cell)
             assert getattr(cell, "data_type", "s") != "f", value
-            if isinstance(value, str) and value != "-":
-                assert not value.startswith(FORMULA_PREFIXES), value
+            if isinstance(value, str) and value.strip() != "-":
+                assert not value.lstrip().startswith(FORMULA_PREFIXES), value
 
 
 def cell_values(rows):
@@ -764,6 +776,20 @@ def test_champion_export_is_formula_safe(admin_client, ana, export_format):
     if export_format == "xlsx":
         row = rows[1]
         assert [cell.data_type for cell in row if cell.value in (2021, 2)] == ["n", "n"]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize("formula", FORMULAS[7:], ids=["space", "line-feed", "nbsp", "full-width"])
+def test_a_formula_behind_white_space_or_in_full_width_is_guarded(
+    admin_client, ana, export_format, formula
+):
+    Champion.objects.filter(pk=ana.pk).update(name=formula, job_title=formula)
+    rows = export(
+        admin_client, reverse("wagtail_learninggroups_champion_modeladmin_index"), export_format
+    )
+    assert_no_formulas(rows)
+    if export_format == "csv":
+        assert formula_safe(formula) in cell_values(rows)
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])

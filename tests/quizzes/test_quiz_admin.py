@@ -405,7 +405,9 @@ def test_export_and_listing_read_their_data_in_a_fixed_number_of_queries(
     ("value", "expected"),
     [("=SUM(A1:A2)", "'=SUM(A1:A2)"), ("+1", "'+1"), ("-1", "'-1"), ("@cmd", "'@cmd"),
      ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), ("", ""),
-     (" =x", " =x"), (12, 12), (-3.5, -3.5), (None, None)],
+     (" =x", "' =x"), ("\n=x", "'\n=x"), ("\xa0=x", "'\xa0=x"), ("\u3000+x", "'\u3000+x"),
+     ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"), ("\uff20x", "'\uff20x"), (" - ", " - "),
+     ("a =b", "a =b"), (12, 12), (-3.5, -3.5), (None, None)],
 )  # fmt: skip
 def test_formula_safe(value, expected):
     assert formula_safe(value) == expected

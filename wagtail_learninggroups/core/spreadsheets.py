@@ -12,8 +12,9 @@ import re
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail_modeladmin.views import IndexView
 
-#: What a spreadsheet may take for the start of a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet may take for the start of a formula, full-width forms included (some
+#: spreadsheet programs read them as the ASCII signs).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 # Control characters that XML, and so XLSX, cannot hold.
 _ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -22,11 +23,14 @@ _ILLEGAL_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def formula_safe(value):
     """A cell value that no spreadsheet runs as a formula.
 
-    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-    apostrophe, so it shows as written; anything else is returned as it is. A lone ``-``, which
-    listings write for an empty value, is no formula and stays as it is.
+    Text starting with ``=``, ``+``, ``-``, ``@`` (or their full-width forms), a tab or a
+    carriage return, after any white space (spaces, line feeds, no-break spaces, which some
+    programs skip), gets a leading apostrophe, so it shows as written; anything else is
+    returned as it is. A lone ``-``, which listings write for an empty value, is no formula.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and value != "-":
+    if not isinstance(value, str) or value.strip() == "-":
+        return value
+    if value.startswith(FORMULA_PREFIXES) or value.lstrip().startswith(FORMULA_PREFIXES):
         return f"'{value}"
     return value
 
