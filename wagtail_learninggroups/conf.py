@@ -87,6 +87,11 @@ DEFAULT_RENDER_CACHE = "default"
 #: and within this time in a cache of each process's own (Django's default, local memory).
 DEFAULT_RENDER_CACHE_TIMEOUT = 10 * 60
 
+#: The dotted path of a callable ``user -> Location | None`` that says which office a person
+#: belongs to. The default reads the package's own record of people's offices; a site with a
+#: people directory points this at a function of its own.
+DEFAULT_OFFICE_OF_USER = "wagtail_learninggroups.curriculum.people.office_from_profile"
+
 DEFAULTS = MappingProxyType(
     {
         "BASE_TEMPLATE": DEFAULT_BASE_TEMPLATE,
@@ -98,6 +103,7 @@ DEFAULTS = MappingProxyType(
         "HTML_ALLOWED_PROTOCOLS": DEFAULT_HTML_ALLOWED_PROTOCOLS,
         "RENDER_CACHE": DEFAULT_RENDER_CACHE,
         "RENDER_CACHE_TIMEOUT": DEFAULT_RENDER_CACHE_TIMEOUT,
+        "OFFICE_OF_USER": DEFAULT_OFFICE_OF_USER,
     }
 )
 

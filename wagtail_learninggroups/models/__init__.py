@@ -7,6 +7,7 @@ from ..champions.directory import ChampionDirectoryPage
 from ..champions.models import Award, Champion
 from ..curriculum.locations import Location
 from ..curriculum.models import CurriculumModule, CurriculumUnit
+from ..curriculum.people import LearnerProfile
 from ..editions.models import LocalEditionPage
 from ..quizzes.models import QuizAttempt
 from ..workshops.models import WorkshopIndexPage, WorkshopTemplatePage
@@ -17,6 +18,7 @@ __all__ = [
     "ChampionDirectoryPage",
     "CurriculumModule",
     "CurriculumUnit",
+    "LearnerProfile",
     "LocalEditionPage",
     "Location",
     "QuizAttempt",
