@@ -9,6 +9,7 @@ The namespace is ``wagtail_learninggroups``.
 
 from django.urls import path
 
+from .curriculum import views as curriculum_views
 from .quizzes import views as quiz_views
 
 app_name = "wagtail_learninggroups"
@@ -16,6 +17,7 @@ app_name = "wagtail_learninggroups"
 QUIZ = "quiz/<int:page_id>/<slug:quiz_key>/"
 
 urlpatterns = [
+    path("my-office/", curriculum_views.my_office_view, name="my_office"),
     path("quiz/my-results/", quiz_views.my_results_view, name="my_quiz_results"),
     path("quiz/attempts/<int:attempt_id>/", quiz_views.attempt_view, name="quiz_attempt"),
     path(QUIZ, quiz_views.quiz_view, name="quiz"),

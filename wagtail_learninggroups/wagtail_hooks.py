@@ -24,6 +24,7 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
     items = (
         curriculum_admin.CurriculumModuleAdmin,
         curriculum_admin.LocationAdmin,
+        curriculum_admin.LearnerProfileAdmin,
         champions_admin.ChampionAdmin,
         quizzes_admin.QuizAttemptAdmin,
     )

@@ -7,6 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from ..core.spreadsheets import FormulaSafeIndexView
 from .locations import Location
 from .models import CurriculumModule
+from .people import LearnerProfile
 
 
 class CurriculumModuleAdmin(ModelAdmin):
@@ -46,3 +47,20 @@ class LocationAdmin(ModelAdmin):
     export_filename = "locations"
     index_view_class = FormulaSafeIndexView
     inspect_view_enabled = True
+
+
+class LearnerProfileAdmin(ModelAdmin):
+    """Which office each person belongs to, where the site lets the package keep it."""
+
+    model = LearnerProfile
+    menu_label = _("People's offices")
+    menu_icon = "user"
+    list_display = ("user", "location")
+    list_filter = ("location__region", "location")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
+    list_export = ("user", "location")
+    export_filename = "peoples-offices"
+    index_view_class = FormulaSafeIndexView
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "location")
