@@ -112,6 +112,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # The package's own pages (workshops and their index) extend the intranet's base template.
 WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "intranet/base.html"}
 
+# Staff sign in on the intranet's own page (the admin's sign-in is for editors). A site with
+# single sign-on points these at its identity provider's page instead.
+LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
 # A closed intranet: the admin must not call out for Wagtail's release news or for avatars.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

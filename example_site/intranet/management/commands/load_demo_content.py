@@ -37,6 +37,7 @@ from example_site.intranet.demo.pages import (
     WORKSHOPS_PAGE,
 )
 from example_site.intranet.demo.parliament import PARLIAMENT_WORKSHOP
+from example_site.intranet.demo.people import DEMO_PEOPLE_PASSWORD, PEOPLE, ensure_people
 from example_site.intranet.demo.workshops import WORKSHOPS
 from example_site.intranet.models import (
     CurriculumPage,
@@ -407,6 +408,7 @@ class Command(BaseCommand):
             ensure_home_spotlight(home, report)
             ensure_workshops(home, report)
             ensure_editions(report)
+            ensure_people(home, report)
             superuser_created = ensure_superuser()
         self.print_report(report, superuser_created)
 
@@ -437,3 +439,7 @@ class Command(BaseCommand):
                 f"User “{DEMO_USERNAME}” already exists; its password was not changed "
                 f"(the demo created it as {DEMO_USERNAME} / {DEMO_PASSWORD})."
             )
+        self.stdout.write(
+            f"Demo people (demo only), each with the password {DEMO_PEOPLE_PASSWORD}: "
+            + ", ".join(f"{username} ({group or 'staff'})" for username, *_n, group in PEOPLE)
+        )
