@@ -26,6 +26,7 @@ from ..conf import get_setting
 from ..core import caches
 from ..core.privacy import refused_restrictions
 from ..curriculum.locations import Location
+from ..curriculum.people import office_of
 from . import reader_state, scoring
 from . import specs as quiz_specs
 from .lookup import find_stored_quiz
@@ -152,10 +153,14 @@ def shown_value(quiz):
     return quiz.value
 
 
-def location_of(page):
-    """The office a quiz is taken for: that of the local edition it sits in, if any."""
+def location_of(page, user):
+    """The office a quiz is taken for: the local edition's it sits in, or else the taker's.
+
+    So that a quiz taken on the central template counts for the taker's office where the site
+    knows it (``OFFICE_OF_USER``).
+    """
     location = getattr(page, "location", None)
-    return location if isinstance(location, Location) else None
+    return location if isinstance(location, Location) else office_of(user)
 
 
 def refuse_oversized(request):
@@ -251,7 +256,7 @@ def submit(request, page, quiz, served, answers):
             user=request.user if request.user.is_authenticated else None,
             page_title=page.title[:255],
             quiz_title=rules["title"][:255],
-            location=location_of(page),
+            location=location_of(page, request.user),
             answers=answers,
             questions=served,
             rules=rules,
