@@ -17,7 +17,7 @@ from wagtail_learninggroups.blocks import (
     ChampionSpotlightBlock,
     ObjectivesBlock,
 )
-from wagtail_learninggroups.models import CurriculumModule
+from wagtail_learninggroups.models import CurriculumModule, Location
 
 
 def intranet_body():
@@ -139,6 +139,23 @@ class OfficePage(Page):
     parent_page_types = ["intranet.OfficeIndexPage"]
     # An office's section holds its own pages and its local editions of the workshops.
     subpage_types = ["intranet.StandardPage", "wagtail_learninggroups.LocalEditionPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["office_champions"] = self.champions_list(context)
+        return context
+
+    def champions_list(self, context):
+        """The office's champions, shown by the package's own list block (empty if none)."""
+        location = Location.objects.filter(page=self, active=True).first()
+        if location is None or not location.champions.filter(active=True).exists():
+            return ""
+        block = ChampionsListBlock()
+        value = block.to_python(
+            {"heading": "Champions at this office", "scope": "office", "office": location.slug,
+             "region": "", "theme": "", "limit": 6}
+        )  # fmt: skip
+        return block.render(value, context)
 
     @property
     def size_label(self):

@@ -254,8 +254,8 @@ def parliament_body(documents, unit):
                         "Quick quiz",
                         10,
                         "quiz",
-                        "Eight questions on the stages of a bill and the work of committees, "
-                        "answered together.",
+                        "Six questions on the stages of a bill and the work of committees, each "
+                        "person answering on their own; then go through the answers together.",
                         "Nobody needs to hand in answers: the quiz shows what to go over "
                         "again, not who knows most.",
                     ),

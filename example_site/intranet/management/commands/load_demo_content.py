@@ -139,8 +139,11 @@ def ensure_home_page(report):
 
 
 def ensure_home_spotlight(home, report):
-    """Spotlight a champion on a home page this run created (an existing one is left alone)."""
-    block = spotlight("amara-okafor")
+    """Spotlight a champion on a home page this run created (an existing one is left alone).
+
+    A champion without an award yet: the award winners have a list of their own on the page.
+    """
+    block = spotlight("daniel-akol")
     if not getattr(home, "created_by_demo", False) or block is None:
         return
     home.body.insert(1, block)
