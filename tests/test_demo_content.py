@@ -57,3 +57,14 @@ def test_an_offices_page_shows_its_champions(demo):
         for champion in champions:
             assert champion.name in html, (office.title, champion.name)
     assert Champion.objects.filter(location__page__isnull=False).exists()
+
+
+def test_search_results_name_an_editions_office(demo):
+    from wagtail_learninggroups.models import LocalEditionPage
+
+    call_command("update_index", stdout=StringIO())
+    html = Client().get("/search/", {"q": "parliament"}).content.decode()
+    soup = BeautifulSoup(html, "html5lib")
+    titles = [title.get_text(" ", strip=True) for title in soup.select(".search-result__title")]
+    edition = LocalEditionPage.objects.live().select_related("location").first()
+    assert f"{edition.title} · {edition.location.name}" in titles
