@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from .champions import admin as champions_admin
 from .curriculum import admin as curriculum_admin
 from .editions import admin as editions_admin
+from .editions.dashboard import add_editions_to_do
 from .quizzes import admin as quizzes_admin
 
 ADMIN_CSS = "wagtail_learninggroups/css/learninggroups-admin.css"
@@ -35,6 +36,9 @@ class LearningGroupsAdminGroup(ModelAdminGroup):
             *editions_admin.menu_items(),
             *quizzes_admin.menu_items(),
         ]
+
+
+hooks.register("construct_homepage_panels", add_editions_to_do)
 
 
 @hooks.register("insert_global_admin_css")
