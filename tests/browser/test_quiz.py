@@ -163,7 +163,7 @@ def test_with_javascript_the_result_replaces_the_quiz_in_place(member_page, quiz
     wait_for_focus_on(page, "data-lg-quiz-result")
     assert page.url == address
     text = result.inner_text()
-    assert "8 out of 8 (100%)" in text
+    assert "8 of 8 points (100%)" in text
     assert "Passed" in text
     assert "Well done." in text
     assert "data-lg-quiz-result" in active_element(page)["data"]
@@ -222,7 +222,7 @@ def test_without_javascript_errors_keep_the_answers_and_the_result_is_a_page(
     assert page.url.endswith(reverse("wagtail_learninggroups:quiz_attempt", args=[attempt.pk]))
     result = page.locator("[data-lg-quiz-result]")
     assert result.get_by_role("heading", name="Your result").is_visible()
-    assert "8 out of 8 (100%)" in result.inner_text()
+    assert "8 of 8 points (100%)" in result.inner_text()
     assert "Passed" in result.inner_text()
 
 
@@ -302,7 +302,7 @@ def test_keyboard_alone_answers_and_submits_the_quiz(member_page, quiz_page, mem
     assert page.url == address
     result = page.locator("[data-lg-quiz-result]")
     assert result.get_by_role("heading", name="Your result").is_visible()
-    assert "8 out of 8 (100%)" in result.inner_text()
+    assert "8 of 8 points (100%)" in result.inner_text()
     assert "Passed" in result.inner_text()
     assert QuizAttempt.objects.get(user=member).percent == 100
 

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from . import formatting
 from . import specs as quiz_specs
 
 STATE_FORM = "form"
@@ -198,6 +199,49 @@ def attempts_made(taker, quiz_page_id, quiz_key):
     return QuizAttempt.objects.of_quiz(quiz_page_id, quiz_key).by_taker(taker).count()
 
 
+#: What the summary of a person's attempts reads of each: one query, without their answers.
+SUMMARY_FIELDS = ("pk", "number", "score", "maximum", "percent", "passed", "rules", "submitted_at")
+
+
+def past_attempts(taker, quiz_page_id, quiz_key):
+    """``taker``'s attempts at a quiz, newest first, with only what their summary shows."""
+    from .models import QuizAttempt
+
+    attempts = QuizAttempt.objects.of_quiz(quiz_page_id, quiz_key).by_taker(taker)
+    return list(attempts.order_by("-submitted_at", "-pk").only(*SUMMARY_FIELDS))
+
+
+def best_attempt(attempts):
+    """The attempt with the highest score (the latest of equals), or ``None``."""
+    if not attempts:
+        return None
+    return max(attempts, key=lambda attempt: (attempt.percent, attempt.submitted_at, attempt.pk))
+
+
+def attempt_summary(attempt):
+    """One past attempt as the quiz shows it on return: its score in words and its verdict."""
+    return {
+        "number": attempt.number,
+        "score": formatting.attempt_score_text(attempt),
+        "passed": attempt.passed,
+        "url": reverse("wagtail_learninggroups:quiz_attempt", args=[attempt.pk]),
+    }
+
+
+def returning_context(attempts):
+    """The last and the best of a person's attempts (newest first), for the quiz on return.
+
+    ``best_result`` is left out when the last attempt is also the best.
+    """
+    if not attempts:
+        return {}
+    last, best = attempts[0], best_attempt(attempts)
+    context = {"last_result": attempt_summary(last)}
+    if best.pk != last.pk:
+        context["best_result"] = attempt_summary(best)
+    return context
+
+
 def quiz_state(request, page, value, specs, answers=None, errors=None):
     """The context that shows a quiz on ``page`` to the person making ``request``."""
     from .models import quiz_page_id_of, taker_of
@@ -229,11 +273,13 @@ def quiz_state(request, page, value, specs, answers=None, errors=None):
         context["login_url"] = login_url(page.url)
         return context
     limit = rules["attempts_allowed"]
-    made = 0
-    if limit and not context["disabled"]:
-        # No session yet means no attempt yet: do not start one just to count.
+    attempts = []
+    if not context["disabled"]:
+        # No session yet means no attempt yet: do not start one just to look.
         taker = taker_of(request, create=False)
-        made = attempts_made(taker, quiz_page_id_of(page), key) if taker else 0
+        attempts = past_attempts(taker, quiz_page_id_of(page), key) if taker else []
+    made = len(attempts)
+    context.update(returning_context(attempts))
     context["attempts_made"] = made
     context["attempts_left"] = quiz_specs.attempts_left(limit, made)
     if limit and made >= limit:

@@ -5,14 +5,15 @@ import datetime
 from django import template
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from ..core import render_cache
 from ..core.sanitise import clean_html
-from ..core.time_zones import in_zone, zone_or_none
+from ..core.time_zones import describe_local_time, in_zone, zone_or_none
+from ..quizzes import formatting
 
 register = template.Library()
 
@@ -137,3 +138,49 @@ def in_time_zone(value, zone_name):
     if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
         return value
     return in_zone(value, zone_or_none(zone_name)) or value
+
+
+@register.filter(name="lg_local_time")
+def local_time(value, zone_name):
+    """An aware datetime in words in the zone ``zone_name``: "Thursday 12 March 2027, 14:00
+    Nairobi time"; in UTC, and said so, when that zone is unknown. See
+    :func:`~wagtail_learninggroups.core.time_zones.describe_local_time`.
+
+    A naive datetime is taken to be in the site's time zone (``TIME_ZONE``), as Django takes
+    one it saves.
+    """
+    if not isinstance(value, datetime.datetime):
+        return value
+    if timezone.is_naive(value):
+        try:
+            value = timezone.make_aware(value, timezone.get_default_timezone())
+        except (OverflowError, ValueError):
+            return value
+    return describe_local_time(value, zone_name)
+
+
+@register.filter(name="lg_score")
+def score(attempt):
+    """A quiz attempt's score as people read it: "2.5 of 6 points (42%)"."""
+    return formatting.attempt_score_text(attempt)
+
+
+@register.filter(name="lg_points_of")
+def points_of(awarded, possible):
+    """What one question earned: ``{{ row.awarded|lg_points_of:row.possible }}`` reads
+    "0.5 of 1 point"."""
+    return formatting.points_of_text(awarded, possible)
+
+
+@register.simple_tag(name="lg_whole_percent")
+def whole_percent(percent, passed=None, pass_mark=None):
+    """A percentage as a whole number that never reads as a pass (or as full marks) it is not:
+    ``{% lg_whole_percent quiz.counted_percent passed=quiz.passed pass_mark=… as percent %}``.
+    ``""`` when ``percent`` is no number."""
+    number = formatting.to_decimal(percent)
+    if number is None:
+        return ""
+    full = number >= 100
+    return formats.number_format(
+        formatting.whole_percent(number, full=full, passed=passed, pass_mark=pass_mark)
+    )
