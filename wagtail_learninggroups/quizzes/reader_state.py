@@ -7,13 +7,11 @@ that say nothing of which is right); the result carries the rest, and only after
 
 import random
 
-from django.conf import settings
-from django.http import QueryDict
-from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from ..core.sign_in import login_url
 from . import formatting
 from . import specs as quiz_specs
 
@@ -82,16 +80,6 @@ def quiz_url(name, page_id, quiz_key):
         return reverse(f"wagtail_learninggroups:{name}", args=[page_id, quiz_key])
     except NoReverseMatch:
         return None
-
-
-def login_url(next_url):
-    """The site's sign-in page (Wagtail's front-end one if set), coming back to ``next_url``."""
-    url = resolve_url(getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or settings.LOGIN_URL)
-    if not next_url:
-        return url
-    query = QueryDict(mutable=True)
-    query["next"] = next_url
-    return f"{url}?{query.urlencode(safe='/')}"
 
 
 def anonymous_allowed():

@@ -25,6 +25,7 @@ from wagtail.models import Page, PageViewRestriction
 from ..conf import get_setting
 from ..core import caches
 from ..core.privacy import refused_restrictions
+from ..core.sign_in import login_url
 from ..curriculum.locations import Location
 from ..curriculum.people import office_of
 from . import reader_state, scoring
@@ -109,7 +110,7 @@ def live_page(request, page_id):
             not request.user.is_authenticated
             and restriction.restriction_type == PageViewRestriction.GROUPS
         ):
-            login = reader_state.login_url(page.url)
+            login = login_url(page.url)
             if request.method == "GET" and not wants_fragment(request):
                 raise Refusal(HttpResponseRedirect(login))
             raise Refusal(
@@ -214,7 +215,7 @@ def _quiz_view(request, page_id, quiz_key):
     if quiz.rules["mode"] == quiz_specs.MODE_GROUP:
         return message(request, _("This quiz is for the room and takes no answers."), 400, page)
     if not request.user.is_authenticated and not reader_state.anonymous_allowed():
-        login = reader_state.login_url(page.url)
+        login = login_url(page.url)
         return message(
             request, _("Sign in to take this quiz."), 403, page, link=login, link_text=_("Sign in")
         )
@@ -331,7 +332,7 @@ def my_results_view(request):
     context = {
         "quizzes_taken": quizzes_taken,
         "lg_base_template": get_setting("BASE_TEMPLATE"),
-        "login_url": reader_state.login_url(request.get_full_path()),
+        "login_url": login_url(request.get_full_path()),
     }
     return render(request, "wagtail_learninggroups/quiz/my_results.html", context)
 
@@ -348,9 +349,7 @@ def _group_question(request, page_id, quiz_key, number):
                 _("Only the session's facilitators can present this quiz and reveal its answers."),
                 403,
                 page,
-                link=None
-                if request.user.is_authenticated
-                else reader_state.login_url(request.path),
+                link=None if request.user.is_authenticated else login_url(request.path),
                 link_text=_("Sign in"),
             )
         )
