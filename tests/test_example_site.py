@@ -156,7 +156,9 @@ def test_demo_editions_are_at_three_stages(client):
     assert washington.live and washington.progress().is_complete
     html = client.get(washington.url).content.decode()
     assert "Marcus Bell" in html and "Visit of the Foreign Affairs Committee" in html
-    assert "Tuesday 20 April 2027, 09:00 New York time" in html  # the event, in Washington's time zone
+    assert (
+        "Tuesday 20 April 2027, 09:00 New York time" in html
+    )  # the event, in Washington's time zone
     assert "Each office adds" not in html
 
     nairobi = editions["nairobi"].get_latest_revision_as_object()

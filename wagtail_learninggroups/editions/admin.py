@@ -34,8 +34,18 @@ def register_admin_urls():
     return [
         path(
             "learninggroups/rollout/<int:template_id>/",
-            views.rollout_view,
+            views.RolloutView.as_view(),
             name="wagtail_learninggroups_rollout",
+        ),
+        path(
+            "learninggroups/rollout/runs/<int:run_id>/",
+            views.RolloutRunView.as_view(),
+            name="wagtail_learninggroups_rollout_run",
+        ),
+        path(
+            "learninggroups/rollout/runs/<int:run_id>/status/",
+            views.rollout_run_status,
+            name="wagtail_learninggroups_rollout_run_status",
         ),
         path(
             "learninggroups/reports/completeness/",

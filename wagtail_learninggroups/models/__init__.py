@@ -9,6 +9,7 @@ from ..curriculum.locations import Location
 from ..curriculum.models import CurriculumModule, CurriculumUnit
 from ..curriculum.people import LearnerProfile
 from ..editions.models import LocalEditionPage
+from ..editions.models_rollout import RolloutRun
 from ..quizzes.models import QuizAttempt
 from ..workshops.models import WorkshopIndexPage, WorkshopTemplatePage
 
@@ -22,6 +23,7 @@ __all__ = [
     "LocalEditionPage",
     "Location",
     "QuizAttempt",
+    "RolloutRun",
     "WorkshopIndexPage",
     "WorkshopTemplatePage",
 ]
