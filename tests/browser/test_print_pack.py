@@ -1,11 +1,20 @@
-"""The facilitator pack printed to PDF by a real browser, then read back as text."""
+"""The facilitator pack printed to PDF by a real browser, then read back as text.
+
+A small workshop prints with everything a facilitator needs, whole at the right edge of A4 and
+Letter paper. The demo's full workshop, as a template and as an office's edition, prints in at most
+five pages on either paper; on screen its pack has a Print button and a link back to the
+participant view, and neither reaches the paper.
+"""
 
 import re
 import subprocess
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from tests.browser.conftest import CHROMIUM_FLAGS
+from tests.demo_paths import EDITION, WORKSHOP
 from wagtail_learninggroups.models import WorkshopTemplatePage
 
 # Serialized rollback restores the page tree that migrations create, which a flush removes.
@@ -121,3 +130,62 @@ def test_the_pack_fits_a4_and_letter_paper(
     # Nothing cut at the right edge: the widest line, the agenda's, is there in full.
     assert "Scrutiny in practice" in text
     assert "https://records.example.org/committees" in " ".join(text.split())
+
+
+#: A facilitator pack that needs more paper than this is too long to carry into a room.
+MOST_PAGES = 5
+
+
+def pdf_pages(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)$", info.stdout, re.M).group(1))
+
+
+@pytest.fixture
+def demo_site(settings):
+    settings.WAGTAIL_LEARNINGGROUPS = {"BASE_TEMPLATE": "intranet/base.html"}
+    call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.mark.urls("example_site.urls")
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("participant_view", [WORKSHOP, EDITION], ids=["template", "edition"])
+def test_the_demo_pack_prints_on_five_pages_without_its_screen_controls(
+    live_server, demo_site, browser, pdftotext, tmp_path, paper, participant_view
+):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=live_server.url
+    )
+    page = context.new_page()
+    assert page.goto(participant_view + "print/").status == 200
+
+    # On screen: a real button that prints, and a link back to the participant view.
+    button = page.get_by_role("button", name="Print", exact=True)
+    back = page.get_by_role("link", name="Back to the participant view")
+    assert button.is_visible() and back.is_visible()
+    assert button.evaluate("element => element.tagName") == "BUTTON"
+    assert back.get_attribute("href") == participant_view
+    page.evaluate("() => { window.print = () => { window.lgPrinted = true; }; }")
+    button.click()
+    assert page.evaluate("() => window.lgPrinted === true"), "the Print button did not print"
+
+    # On paper: neither of them. Backgrounds off, as browsers print by default.
+    page.emulate_media(media="print")
+    assert button.is_hidden() and back.is_hidden()
+    pdf = tmp_path / f"demo-pack-{paper}.pdf"
+    page.pdf(path=pdf, format=paper, print_background=False)
+    context.close()
+
+    pages = pdf_pages(pdf)
+    assert pages <= MOST_PAGES, f"the pack takes {pages} pages of {paper}"
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    squeezed = " ".join(text.split())
+    # The controls come first on screen: on paper the pack starts with its own first line.
+    assert squeezed.startswith("Facilitator pack"), squeezed[:80]
+    assert "Back to the participant view" not in squeezed
+    assert "Sign in" not in squeezed  # a link to sign in is no use on paper
+    assert "How parliament works" in squeezed
+    assert "Wrap-up and next steps" in squeezed  # the last agenda row, whole
+    assert "The latest version of this workshop is at" in squeezed
