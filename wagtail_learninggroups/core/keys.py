@@ -3,8 +3,21 @@
 import uuid
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.blocks.field_block import FieldBlockAdapter
+
+try:  # Wagtail 7.1 and later
+    from wagtail.admin.telepath import register
+except ImportError:  # Wagtail 7.0
+    from wagtail.telepath import register
+
+#: The editor's definition of the key block, which hides the key's row, label and all; it
+#: extends Wagtail's definitions of blocks.
+SLOT_KEY_JS = "wagtail_learninggroups/js/slot-key.js"
+WAGTAIL_BLOCKS_JS = "wagtailadmin/js/telepath/blocks.js"
 
 
 def new_slot_key():
@@ -72,3 +85,22 @@ class SlotKeyBlock(blocks.FieldBlock):
         icon = "key"
         label = _("Key")
         form_attrs = {"hidden": ""}
+
+
+class SlotKeyBlockAdapter(FieldBlockAdapter):
+    """The key's block in the editor: Wagtail's field block, without its row.
+
+    A struct block shows each child's label above it; the key's input is hidden, and its
+    "Key" label would stand alone over nothing (see ``slot-key.js``).
+    """
+
+    js_constructor = "wagtail_learninggroups.blocks.SlotKeyBlock"
+
+    @cached_property
+    def media(self):
+        # One list, so that Django's merge of the page's media keeps Wagtail's block
+        # definitions, which ours extends, before ours.
+        return forms.Media(js=[versioned_static(WAGTAIL_BLOCKS_JS), SLOT_KEY_JS])
+
+
+register(SlotKeyBlockAdapter(), SlotKeyBlock)

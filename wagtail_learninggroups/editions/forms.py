@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.blocks import BlockField
 
 from ..core.time_zones import has_utc_date, in_zone, zone_or_none
 from ..workshops import slots
+from ..workshops.models import EDITOR_JS
 from .fill_blocks import SlotFillContentBlock
 from .fill_merge import fill_digest, fill_key, merge_fills
 
@@ -47,6 +49,18 @@ def other_kinds(slot, fill):
 
 def delete_orphan_field_name(key):
     return f"lg-delete-orphan-{key}"
+
+
+class SessionStartInput(AdminDateTimeInput):
+    """Wagtail's date and time picker, whose list of times goes in steps of five minutes.
+
+    Its own steps are whole hours, so that "10:30" could only be typed.
+    """
+
+    minutes_step = 5
+
+    def get_config(self):
+        return {**super().get_config(), "step": self.minutes_step}
 
 
 class SlotFillsForm(forms.Form):
@@ -139,6 +153,29 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         self.guided = self.fills_form.guided
         self.orphans = self.fills_form.orphans
         self.show_session_time_in_office_time_zone()
+        self.lock_template_and_office()
+
+    #: The fields that tie an edition to its template and its office.
+    SOURCE_FIELDS = ("workshop", "location")
+
+    def lock_template_and_office(self):
+        """Only those who may edit the template change an edition's template or office.
+
+        For anyone else (an office's local editors) the two fields are shown read-only and a
+        post changing them is ignored: Django keeps a disabled field's stored value. See
+        :meth:`.LocalEditionPage.template_and_office_editable_by`.
+        """
+        user = self.for_user
+        if user is None or self.instance.template_and_office_editable_by(user):
+            return
+        for name in self.SOURCE_FIELDS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.disabled = True
+                field.help_text = _(
+                    "Set by the central learning team: those who may edit the workshop "
+                    "template may change it."
+                )
 
     def posted_workshop_id(self):
         """The template id the post names, or ``None`` when it names none that could exist."""
@@ -178,7 +215,7 @@ class LocalEditionPageForm(WagtailAdminPageForm):
 
     @property
     def media(self):
-        return super().media + self.fills_form.media
+        return super().media + self.fills_form.media + forms.Media(js=[EDITOR_JS])
 
     @cached_property
     def is_publishing(self):
@@ -280,6 +317,7 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         self.instance.changed_fill_keys = changed
         if self.is_publishing:
             if self.instance.workshop_id and self.instance.published_template is None:
+                self.publish_refused = True
                 self.add_error(
                     None,
                     _(
@@ -303,6 +341,7 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         if progress.is_complete:
             return
         titles = ", ".join(f"“{slot.title}”" for slot in progress.missing_required)
+        self.publish_refused = True
         self.missing_required_keys = {slot.key for slot in progress.missing_required}
         self.add_error(
             None,
@@ -317,3 +356,6 @@ class LocalEditionPageForm(WagtailAdminPageForm):
         )
 
     missing_required_keys = frozenset()
+    #: Whether publishing was refused by a rule of editions that drafts need not keep: the
+    #: editor's script then keeps Wagtail's autosave from saying "Saved" beside the refusal.
+    publish_refused = False

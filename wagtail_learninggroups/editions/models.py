@@ -7,22 +7,20 @@ reaches every edition at once and the central parts cannot drift.
 """
 
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    PageChooserPanel,
-    TitleFieldPanel,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..core.pages import LearningGroupsPage
 from ..core.privacy import refused_restrictions, view_restrictions
@@ -31,11 +29,12 @@ from ..core.streams import loads_stream
 from ..core.time_zones import in_zone, zone_or_none
 from ..curriculum.locations import Location
 from ..workshops import slots
+from ..workshops.blocks import SEGMENT_KIND_LABELS
 from ..workshops.models import WorkshopTemplatePage, WorkshopViewsMixin, agenda_segments
 from .fill_blocks import SlotFillContentBlock, SlotFillsBlock
 from .fill_merge import merge_fills
-from .forms import LocalEditionPageForm
-from .panels import SlotFillsPanel
+from .forms import LocalEditionPageForm, SessionStartInput
+from .panels import LockableFieldPanel, LockablePageChooserPanel, SlotFillsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +49,194 @@ def template_outline(raw_body):
     """``(slots, agenda segments)`` of a template body's JSON: what editions plan around."""
     block = WorkshopTemplatePage._meta.get_field("body").stream_block
     return slots.find_slots(block, raw_body), agenda_segments(raw_body)
+
+
+def agenda_items(raw_body):
+    """``[(id or None, segment), …]``: the agenda segments of a body's JSON, with their ids.
+
+    Like :func:`.agenda_segments`; the ids tell a renamed segment from one removed and one
+    added. JSON older than Wagtail's list item ids has none.
+    """
+    items = []
+    for child in raw_body or ():
+        if not isinstance(child, Mapping) or child.get("type") != "agenda":
+            continue
+        value = child.get("value")
+        segments = value.get("segments") if isinstance(value, Mapping) else None
+        for item in segments if isinstance(segments, list) else ():
+            is_wrapped = isinstance(item, Mapping) and item.get("type") == "item"
+            segment = item.get("value") if is_wrapped else item
+            if isinstance(segment, Mapping):
+                items.append((item.get("id") if is_wrapped else None, segment))
+    return items
+
+
+def pair_segments(old, new):
+    """``(pairs, removed, added)`` of two lists from :func:`agenda_items`.
+
+    Segments pair by id; those left over pair by title. ``pairs`` holds ``(old index, new
+    index)`` in the new order.
+    """
+    old_left, new_left = dict(enumerate(old)), dict(enumerate(new))
+    pairs = []
+    for key in ("id", "title"):
+        for new_index, (item_id, segment) in list(new_left.items()):
+            wanted = item_id if key == "id" else segment.get("title")
+            if not wanted:
+                continue
+            for old_index, (old_id, old_segment) in old_left.items():
+                if wanted == (old_id if key == "id" else old_segment.get("title")):
+                    pairs.append((old_index, new_index))
+                    del old_left[old_index], new_left[new_index]
+                    break
+    pairs.sort(key=lambda pair: pair[1])
+    return pairs, [old[i][1] for i in sorted(old_left)], [new[i][1] for i in sorted(new_left)]
+
+
+def _title(segment):
+    return str(segment.get("title") or "") or gettext("Untitled")
+
+
+@dataclass(frozen=True)
+class TemplateChanges(slots.TemplateChanges):
+    """What changed in a template since an edition was published against it, in words.
+
+    Besides the slots added and removed and whether the agenda changed (see
+    :class:`.slots.TemplateChanges`), the slots renamed, made required or optional or given
+    other kinds, and the agenda segments added, removed, renamed, retimed, changed in kind or
+    in being core, and reordered: what a local editor plans around. :meth:`describe` says it
+    all, for an editor who may not open Wagtail's comparison of revisions.
+    """
+
+    renamed: tuple = ()  # (old slot, new slot)
+    now_required: tuple = ()
+    now_optional: tuple = ()
+    kinds_changed: tuple = ()  # new slots
+    segments_added: tuple = ()
+    segments_removed: tuple = ()
+    segments_renamed: tuple = ()  # (old segment, new segment)
+    segments_retimed: tuple = ()  # (old segment, new segment)
+    segments_rekinded: tuple = ()  # new segments
+    segments_core_changed: tuple = ()  # new segments
+    segments_reordered: bool = False
+
+    def __bool__(self):
+        slot_changes = (self.renamed, self.now_required, self.now_optional, self.kinds_changed)
+        return super().__bool__() or any(slot_changes) or self.agenda_described
+
+    def describe(self):
+        """One sentence per change, such as "Slot renamed: “A” is now “B”"."""
+        said = []
+        for slot in self.new_required:
+            said.append(gettext("New required slot: “%(title)s”") % {"title": slot.title})
+        for slot in self.new_optional:
+            said.append(gettext("New optional slot: “%(title)s”") % {"title": slot.title})
+        for slot in self.removed:
+            said.append(gettext("Slot removed: “%(title)s”") % {"title": slot.title})
+        for old, new in self.renamed:
+            said.append(
+                gettext("Slot renamed: “%(old)s” is now “%(new)s”")
+                % {"old": old.title, "new": new.title}
+            )
+        for slot in self.now_required:
+            said.append(gettext("Slot now required: “%(title)s”") % {"title": slot.title})
+        for slot in self.now_optional:
+            said.append(gettext("Slot now optional: “%(title)s”") % {"title": slot.title})
+        for slot in self.kinds_changed:
+            kinds = "; ".join(str(label) for label in slot.kind_labels)
+            said.append(
+                gettext("Slot “%(title)s” now takes: %(kinds)s")
+                % {"title": slot.title, "kinds": kinds}
+            )
+        for segment in self.segments_added:
+            said.append(
+                gettext("New agenda segment: “%(title)s”, %(minutes)s min")
+                % {"title": _title(segment), "minutes": segment.get("minutes") or 0}
+            )
+        for segment in self.segments_removed:
+            said.append(
+                gettext("Agenda segment removed: “%(title)s”") % {"title": _title(segment)}
+            )
+        for old, new in self.segments_renamed:
+            said.append(
+                gettext("Agenda segment renamed: “%(old)s” is now “%(new)s”")
+                % {"old": _title(old), "new": _title(new)}
+            )
+        for old, new in self.segments_retimed:
+            said.append(
+                gettext("Agenda segment “%(title)s”: %(old)s min is now %(new)s min")
+                % {
+                    "title": _title(new),
+                    "old": old.get("minutes") or 0,
+                    "new": new.get("minutes") or 0,
+                }
+            )
+        for segment in self.segments_rekinded:
+            kind = segment.get("kind")
+            kind = SEGMENT_KIND_LABELS.get(kind, kind) if isinstance(kind, str) else ""
+            said.append(
+                gettext("Agenda segment “%(title)s” is now: %(kind)s")
+                % {"title": _title(segment), "kind": kind}
+            )
+        for segment in self.segments_core_changed:
+            if segment.get("core"):
+                message = gettext("Agenda segment “%(title)s” is now core: it must not be cut")
+            else:
+                message = gettext("Agenda segment “%(title)s” may now be cut")
+            said.append(message % {"title": _title(segment)})
+        if self.segments_reordered:
+            said.append(gettext("Agenda segments in a new order"))
+        if self.agenda_changed and not self.agenda_described:
+            said.append(gettext("Agenda changed"))
+        return said
+
+    @property
+    def agenda_described(self):
+        """Whether :meth:`describe` names a change of the agenda's segments."""
+        return any(
+            (
+                self.segments_added,
+                self.segments_removed,
+                self.segments_renamed,
+                self.segments_retimed,
+                self.segments_rekinded,
+                self.segments_core_changed,
+                self.segments_reordered,
+            )
+        )
+
+
+def compare_templates(old_body, new_body):
+    """:class:`TemplateChanges` between two versions of a template body's JSON."""
+    old_slots, old_agenda = template_outline(old_body)
+    new_slots, new_agenda = template_outline(new_body)
+    base = slots.template_changes(old_slots, new_slots, old_agenda, new_agenda)
+    old_by_key = {slot.key: slot for slot in old_slots}
+    kept = [(old_by_key[slot.key], slot) for slot in new_slots if slot.key in old_by_key]
+    old_items, new_items = agenda_items(old_body), agenda_items(new_body)
+    pairs, removed, added = pair_segments(old_items, new_items)
+    matched = [(old_items[o][1], new_items[n][1]) for o, n in pairs]
+    return TemplateChanges(
+        new_required=base.new_required,
+        new_optional=base.new_optional,
+        removed=base.removed,
+        agenda_changed=base.agenda_changed,
+        renamed=tuple((o, n) for o, n in kept if o.title != n.title),
+        now_required=tuple(n for o, n in kept if n.required and not o.required),
+        now_optional=tuple(n for o, n in kept if o.required and not n.required),
+        kinds_changed=tuple(n for o, n in kept if set(o.kinds) != set(n.kinds)),
+        segments_added=tuple(added),
+        segments_removed=tuple(removed),
+        segments_renamed=tuple((o, n) for o, n in matched if o.get("title") != n.get("title")),
+        segments_retimed=tuple(
+            (o, n) for o, n in matched if str(o.get("minutes")) != str(n.get("minutes"))
+        ),
+        segments_rekinded=tuple(n for o, n in matched if o.get("kind") != n.get("kind")),
+        segments_core_changed=tuple(
+            n for o, n in matched if bool(o.get("core")) != bool(n.get("core"))
+        ),
+        segments_reordered=[o for o, _n in pairs] != sorted(o for o, _n in pairs),
+    )
 
 
 def comparison_url(template_id, revision_id):
@@ -125,14 +312,16 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         TitleFieldPanel("title"),
         FieldRowPanel(
             [
-                PageChooserPanel("workshop", "wagtail_learninggroups.WorkshopTemplatePage"),
-                FieldPanel("location"),
+                LockablePageChooserPanel(
+                    "workshop", "wagtail_learninggroups.WorkshopTemplatePage"
+                ),
+                LockableFieldPanel("location"),
             ]
         ),
         MultiFieldPanel(
             [
                 FieldPanel("session_format"),
-                FieldPanel("session_starts"),
+                FieldPanel("session_starts", widget=SessionStartInput),
                 FieldRowPanel([FieldPanel("venue"), FieldPanel("joining_url")]),
                 FieldPanel("facilitator"),
             ],
@@ -228,15 +417,32 @@ class LocalEditionPage(WorkshopViewsMixin, LearningGroupsPage):
         return slots.progress(self.template_slots(), self.stored_fills())
 
     def template_changes(self):
-        """What the template changed since this edition was last published against it."""
+        """What the template changed since this edition was last published against it.
+
+        A :class:`TemplateChanges`: false when nothing changed; ``describe()`` says what did.
+        """
         template = self.published_template
         if template is None or self.template_revision_id is None:
-            return slots.TemplateChanges()
+            return TemplateChanges()
         if template.live_revision_id == self.template_revision_id:
-            return slots.TemplateChanges()
-        old_slots, old_agenda = template_outline(revision_body(self.template_revision))
-        new_slots, new_agenda = template_outline(template.body.raw_data)
-        return slots.template_changes(old_slots, new_slots, old_agenda, new_agenda)
+            return TemplateChanges()
+        return compare_templates(revision_body(self.template_revision), template.body.raw_data)
+
+    def template_and_office_editable_by(self, user):
+        """Whether ``user`` may change this edition's template and office.
+
+        Those who may edit the template itself may: the central learning team, which rolls
+        templates out. An office's local editors may not; they fill the edition. Anyone who
+        may create an edition chooses both for it. An edition whose template is gone is left
+        to those who may edit any workshop template.
+        """
+        if self.pk is None or user.is_superuser:
+            return True
+        template = WorkshopTemplatePage.objects.filter(pk=self.workshop_id).first()
+        if template is not None:
+            return template.permissions_for_user(user).can_edit()
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        return editable.type(WorkshopTemplatePage).exists()
 
     def template_comparison_url(self):
         """Wagtail's comparison of the revision last published against with the live one."""

@@ -1,6 +1,6 @@
 """Admin panels of the package."""
 
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel, Panel
 
 from ..workshops import slots
 from .fill_merge import second_fills
@@ -10,6 +10,23 @@ def second_fill_content(item):
     """The content list of a stored fill item, or ``[]`` when it has none to show."""
     content = item.get("value", {}).get("content")
     return content if isinstance(content, list) else []
+
+
+class LockableFieldPanel(FieldPanel):
+    """A field panel that shows its value read-only, as Wagtail's ``read_only`` panels do,
+    whenever the form disabled the field for this editor (see ``LocalEditionPageForm``)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.bound_field is not None and self.bound_field.field.disabled:
+                self.read_only = True
+
+
+class LockablePageChooserPanel(PageChooserPanel):
+    """A page chooser panel that shows its page read-only when the form disabled its field."""
+
+    BoundPanel = LockableFieldPanel.BoundPanel
 
 
 class SlotFillsPanel(Panel):
@@ -82,6 +99,7 @@ class SlotFillsPanel(Panel):
             context["edition"] = edition
             context["template_available"] = edition.published_template is not None
             context["changes"] = changes.describe()
+            context["publish_refused"] = getattr(form, "publish_refused", False)
             # The comparison is a page of the template's history: for those who may edit it.
             template = edition.published_template
             may_compare = template is not None and (

@@ -6,9 +6,14 @@ the server until the attempt is submitted (see :mod:`wagtail_learninggroups.quiz
 """
 
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
+from wagtail.blocks import (
+    ListBlockValidationError,
+    StreamBlockValidationError,
+    StructBlockValidationError,
+)
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import get_text_for_indexing
 
@@ -298,7 +303,13 @@ class ReflectionQuestionBlock(TolerantStructBlock):
 
 
 class QuestionsBlock(TolerantStreamBlock):
-    """The questions of a quiz, of any type, in order."""
+    """The questions of a quiz, of any type, in order.
+
+    A quiz needs one to be published, but not before: a quiz just added has none. So the rule
+    is this block's being required, which Wagtail defers for drafts and for its autosave (from
+    the releases after 7.0, which have deferred validation), rather than a ``min_num``, which
+    the editor checks as soon as the quiz is added and marks in red.
+    """
 
     single_choice = SingleChoiceQuestionBlock()
     multiple_choice = MultipleChoiceQuestionBlock()
@@ -309,8 +320,16 @@ class QuestionsBlock(TolerantStreamBlock):
     match = MatchQuestionBlock()
     reflection = ReflectionQuestionBlock()
 
+    def clean(self, value, *args, **kwargs):
+        if not value and self.required and not getattr(self, "is_deferred_validation", False):
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList(
+                    [ValidationError(_("Add a question: a quiz needs one to be published."))]
+                )
+            )
+        return super().clean(value, *args, **kwargs)
+
     class Meta:
-        min_num = 1
         label = _("Questions")
 
 

@@ -108,7 +108,8 @@ class AgendaSegmentBlock(TolerantStructBlock):
     class Meta:
         icon = "time"
         label = _("Segment")
-        label_format = "{title} ({minutes} min)"
+        # The editor's outline (Wagtail's minimap) and a collapsed segment show its title.
+        label_format = "{title}"
 
 
 class WorkshopAgendaBlock(TolerantStructBlock):

@@ -1,11 +1,16 @@
 """The ready-made page types: workshop templates and the index that lists them."""
 
+import json
 from collections.abc import Mapping
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -105,6 +110,142 @@ class WorkshopViewsMixin(RoutablePageMixin):
         )
 
 
+#: The editor's script that keeps the unit list to the chosen module's units.
+EDITOR_JS = "wagtail_learninggroups/js/editor.js"
+
+
+def template_skeleton():
+    """What a new template starts from: a summary and a body the editor rewrites.
+
+    Objectives, an agenda of two segments (one a discussion), a discussion and a tip for the
+    facilitator. It passes validation as it stands, so that an editor who only gives the page
+    a title may save or publish it; its text is in the editor's language.
+    """
+    discussion = gettext("Discussion")
+    body = [
+        {
+            "type": "objectives",
+            "value": {
+                "heading": "",
+                "objectives": [
+                    gettext("Explain the main idea of this workshop"),
+                    gettext("Relate it to the work of your office"),
+                ],
+            },
+        },
+        {
+            "type": "agenda",
+            "value": {
+                "heading": "",
+                "segments": [
+                    {"title": gettext("Introduction"), "minutes": 15, "kind": "presentation"},
+                    {"title": discussion, "minutes": 30, "kind": "discussion", "core": True},
+                ],
+            },
+        },
+        {
+            "type": "discussion",
+            "value": {
+                "title": discussion,
+                "prompts": [gettext("What does this change for the work of your office?")],
+                "group_size": 4,
+                "minutes": 30,
+            },
+        },
+        {
+            "type": "guidance",
+            "value": {
+                "kind": "tip",
+                "title": gettext("Before the session"),
+                "text": format_html(
+                    "<p>{}</p>",
+                    gettext(
+                        "Read the workshop through once and choose examples from your office."
+                    ),
+                ),
+                "checklist": [],
+            },
+        },
+    ]
+    summary = gettext("What this workshop is about, and why it matters to our offices.")
+    return summary, body
+
+
+class UnitSelect(forms.Select):
+    """The unit list; the editor's script narrows it to the units of the module chosen."""
+
+    @property
+    def media(self):
+        return forms.Media(js=[EDITOR_JS])
+
+
+class WorkshopTemplatePageForm(WagtailAdminPageForm):
+    """The template editor's form: a new template starts from a skeleton, and the unit list
+    holds the units of the chosen module only, in their order.
+
+    Without the editor's script the list is the one of the module the page had when the form
+    was opened; with it, it follows the module select. Either way the unit posted must belong
+    to the module posted.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not self.is_bound and not self.instance.body:
+            summary, body = template_skeleton()
+            if not self.initial.get("summary"):
+                self.initial["summary"] = summary
+            stream_block = WorkshopTemplatePage._meta.get_field("body").stream_block
+            self.initial["body"] = stream_block.to_python(body)
+        self.limit_units()
+
+    def posted_id(self, name):
+        """The id the post gives ``name``, or ``None`` when it gives none that could exist."""
+        value = str(self.data.get(self.add_prefix(name)) or "")
+        return int(value) if value.isdecimal() and 0 < int(value) < 2**31 else None
+
+    def chosen_module_id(self):
+        if self.is_bound:
+            return self.posted_id("module")
+        return self.initial.get("module") or self.instance.module_id
+
+    def unit_refusal(self, units, module_id):
+        """What a post naming a unit outside the chosen module is told."""
+        posted = self.posted_id("unit") if self.is_bound else None
+        other = None
+        if posted is not None:
+            other = units.exclude(module_id=module_id).select_related("module")
+            other = other.filter(pk=posted).first()
+        if other is None:
+            return _("Choose a unit of the chosen module.")
+        return _("This unit belongs to %(module)s. Choose a unit of the chosen module.") % {
+            "module": other.module
+        }
+
+    def limit_units(self):
+        unit, module = self.fields.get("unit"), self.fields.get("module")
+        if unit is None:
+            return
+        units = CurriculumUnit.objects.order_by("module__number", "sort_order", "pk")
+        module_id = self.chosen_module_id()
+        if module_id:
+            unit.queryset = units.filter(module_id=module_id)
+            unit.error_messages["invalid_choice"] = self.unit_refusal(units, module_id)
+        else:
+            unit.queryset = units
+        if module is None:
+            return
+        # Every module's units, for the script to rebuild the list when the module changes.
+        by_module = {}
+        for pk, module_pk, title in units.values_list("pk", "module_id", "title"):
+            by_module.setdefault(str(module_pk), []).append([pk, title])
+        unit.widget.attrs.update(
+            {
+                "data-lg-units": json.dumps(by_module, separators=(",", ":")),
+                "data-lg-module-field": self["module"].auto_id,
+            }
+        )
+
+
 class WorkshopTemplatePage(WorkshopViewsMixin, LearningGroupsPage):
     """A workshop written centrally: objectives, agenda, resources, guidance and discussion.
 
@@ -146,9 +287,10 @@ class WorkshopTemplatePage(WorkshopViewsMixin, LearningGroupsPage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("audience"),
-        FieldRowPanel([FieldPanel("module"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("module"), FieldPanel("unit", widget=UnitSelect)]),
         FieldPanel("body"),
     ]
+    base_form_class = WorkshopTemplatePageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -68,6 +69,18 @@ class LocalSlotBlock(TolerantStructBlock):
         label=_("Fallback text"),
         help_text=_('e.g. "Ask your learning champion who will speak at your office."'),
     )
+
+    def get_default(self):
+        """A new slot's values, which pass validation once it has a title.
+
+        A new slot shows readers the fallback text while it is empty, and a fallback must
+        then be written: the slot starts with one, which the editor may change. (Set here
+        rather than as the fallback field's default, which migrations would record.)
+        """
+        value = super().get_default()
+        if not value.get("fallback"):
+            value["fallback"] = gettext("Ask your learning champion.")
+        return value
 
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
