@@ -83,7 +83,7 @@ docs: $(VENV)/.installed-docs
 screenshots: $(VENV)/.installed-test
 	LEARNINGGROUPS_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_screenshots.py \
 		tests/browser/test_edition_editor.py tests/browser/test_template_editor.py \
-		tests/browser/test_quiz.py tests/browser/test_champions.py
+		tests/browser/test_quiz.py tests/browser/test_champions.py tests/browser/test_rollout.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench.run
