@@ -19,9 +19,6 @@ from .locations import Location
 
 logger = logging.getLogger(__name__)
 
-#: The default ``OFFICE_OF_USER``: people say their office on "My office" (or central editors do).
-DEFAULT_HOOK = "wagtail_learninggroups.curriculum.people.office_from_profile"
-
 
 class LearnerProfile(models.Model):
     """A person's office, for the package: where their edition and their groups are."""

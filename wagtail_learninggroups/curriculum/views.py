@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from ..conf import get_setting
+from ..conf import DEFAULT_OFFICE_OF_USER, get_setting
 from ..core.sign_in import login_url
 from .locations import Location
-from .people import DEFAULT_HOOK, LearnerProfile, office_of
+from .people import LearnerProfile, office_of
 
 
 def office_choices():
@@ -33,7 +33,7 @@ def my_office_view(request):
     """Show and change the signed-in person's office (where the site lets the package keep it)."""
     if not request.user.is_authenticated:
         return redirect(login_url(request.get_full_path()))
-    editable = get_setting("OFFICE_OF_USER") == DEFAULT_HOOK
+    editable = get_setting("OFFICE_OF_USER") == DEFAULT_OFFICE_OF_USER
     office = office_of(request.user)
     form = MyOfficeForm(
         request.POST if request.method == "POST" and editable else None,
