@@ -118,6 +118,9 @@ def test_a_central_editor_adds_agenda_slot_quiz_and_spotlight_and_publishes(admi
     block(page, "body-4").scroll_into_view_if_needed()
     shot(page, "editor-workshop-template.png", tmp_path)
 
+    # The rich text editors write their hidden inputs a moment after the last key, as for a
+    # person who pauses before publishing; under load that moment is longer.
+    page.wait_for_timeout(1000)
     publish(page)
     assert page.locator(".messages").get_by_text("published").count() == 1, page.locator(
         ".messages"
